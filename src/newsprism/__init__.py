@@ -1,0 +1,4 @@
+"""newsprism: cross-examine news coverage of one event."""
+
+__version__ = "0.1.0"
+SCHEMA_VERSION = "0.1.0"

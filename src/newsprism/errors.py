@@ -1,0 +1,75 @@
+"""The error catalogue: every problem newsprism reports has a stable code and says what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Problem(str, Enum):
+    """Stable codes for input problems; the text is what a person reads."""
+
+    E001 = "file is empty"
+    E002 = "file looks binary, not text"
+    E003 = "cannot decode the bytes as UTF-8"
+    E004 = "line is not valid JSON"
+    E005 = "JSON line has no 'text' field (or it is empty)"
+    E006 = "unsupported file type"
+    E007 = "no main text could be extracted from the HTML"
+    E008 = "path does not exist"
+    E009 = "cannot read the file"
+    E010 = "JSON line is not an object"
+    E011 = "article has no text after its header"
+
+    @property
+    def code(self) -> str:
+        return self.name
+
+
+HINTS: dict[Problem, str] = {
+    Problem.E003: "re-save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
+    Problem.E004: "each line of a .jsonl file must be one JSON object",
+    Problem.E005: "give each JSON line a non-empty \"text\" field",
+    Problem.E006: "newsprism reads .txt, .html, .htm and .jsonl files",
+    Problem.E007: "check that the page holds the article itself, not only a link to it",
+}
+
+
+class NewsprismError(Exception):
+    """Base class of newsprism's own errors."""
+
+
+@dataclass
+class InputProblem:
+    """One bad input: which file, which line (if any), what is wrong, and what to do."""
+
+    path: str
+    problem: Problem
+    line: int | None = None
+    detail: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        text = f"{where}: {self.problem.code} {self.problem.value}"
+        if self.detail:
+            text += f" ({self.detail})"
+        hint = HINTS.get(self.problem)
+        if hint:
+            text += f"; {hint}"
+        return text
+
+
+class InputError(NewsprismError):
+    """An input that cannot be read as an article."""
+
+    def __init__(self, problem: InputProblem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class ContractError(NewsprismError):
+    """A JSON document that does not follow the contract of DESIGN.md."""
+
+
+class ModelNotFoundError(NewsprismError):
+    """No usable spaCy English pipeline is installed."""

@@ -1,0 +1,145 @@
+"""Which slot a number fills: killed, injured, missing, perpetrators, arrested, or quantity.
+
+The decision reads the parse around the number: the noun it counts ("four gunmen"), the verb
+that governs that noun and the noun's role there ("143 people were killed" is the object of
+killing; "four gunmen killed" is its subject), and nouns such as "toll" or "arrest of".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsprism.nlp.numbers import MEASURE_UNITS
+from newsprism.nlp.quantities import Quantity
+
+KILL_VERBS = frozenset({"kill", "murder", "slay", "massacre", "execute", "slaughter", "assassinate"})
+DIE_VERBS = frozenset({"die", "perish"})
+LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})  # "lost their lives", "claimed 130 lives"
+INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "capture", "catch", "nab", "seize"})
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "jump", "grow", "be", "hit", "mount"})
+
+PERPETRATOR_NOUNS = frozenset({
+    "attacker", "gunman", "gunmen", "assailant", "shooter", "perpetrator", "terrorist", "militant",
+    "murderer", "bomber", "hijacker", "raider", "killer", "massacrer", "massacrist", "insurgent",
+})
+KILLED_WORDS = frozenset({"dead", "death", "fatality", "killed", "body", "corpse"})
+INJURED_WORDS = frozenset({"injured", "wounded", "injury", "hurt"})
+MISSING_WORDS = frozenset({"missing", "unaccounted"})
+# Who did it when the noun is plain ("three armed men carried out the attack").
+ATTACK_VERBS = frozenset({"attack", "storm", "carry", "shoot", "raid", "bomb", "ambush", "open"})
+PERSON_NOUNS = frozenset({"man", "men", "person", "people", "individual", "youth", "woman"})
+ARREST_NOUNS = frozenset({"arrest", "detention", "detainee", "custody"})
+
+_OBJECT_ROLES = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+_SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _words_of(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _copula_slot(verb: Token) -> str | None:
+    """'43 are dead', '12 were injured', 'three remain missing': the predicate says the slot."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd", "xcomp"):
+            words = _words_of(child)
+            if words & KILLED_WORDS:
+                return "killed"
+            if words & INJURED_WORDS:
+                return "injured"
+            if words & MISSING_WORDS:
+                return "missing"
+    return None
+
+
+def _subject_mentions_toll(verb: Token) -> str | None:
+    """'the death toll rose to 43', 'the number of people killed has risen to 43'."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_ROLES:
+            words = {w for t in child.subtree for w in _words_of(t)}
+            if "toll" in words or words & (KILLED_WORDS | KILL_VERBS | DIE_VERBS):
+                return "killed"
+            if words & (INJURED_WORDS | INJURE_VERBS):
+                return "injured"
+    return None
+
+
+def _passive_like(verb: Token) -> bool:
+    """'40 killed', 'more than 60 wounded': a participle without 'have' reads as passive."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if role == "nsubj" and _passive_like(verb):
+        role = "nsubjpass"
+    if lemma in ATTACK_VERBS and role == "nsubj" and _words_of(nominal) & PERSON_NOUNS:
+        return "perpetrators"
+    if lemma in KILL_VERBS and role in _OBJECT_ROLES:
+        return "killed"
+    if lemma in DIE_VERBS and role in _SUBJECT_ROLES:
+        return "killed"
+    if lemma in INJURE_VERBS and role in _OBJECT_ROLES:
+        return "injured"
+    if lemma in ARREST_VERBS and role in _OBJECT_ROLES:
+        return "arrested"
+    if nominal.lemma_.lower() == "life" and lemma in LIFE_VERBS:
+        return "killed"
+    if lemma in LIFE_VERBS and role in _SUBJECT_ROLES:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if any(o.lemma_.lower() == "life" for o in objects):
+            return "killed"
+    if lemma in TOLL_VERBS:
+        copula = _copula_slot(verb) if role in _SUBJECT_ROLES else None
+        if copula:
+            return copula
+        if role in ("pobj", "attr", "dobj"):
+            return _subject_mentions_toll(verb)
+    if lemma in MISSING_WORDS and role in _SUBJECT_ROLES:
+        return "missing"
+    return None
+
+
+def classify_quantity(q: Quantity) -> str:
+    """The slot of a quantity; 'quantity' when the text does not say what it counts."""
+    if q.unit in MEASURE_UNITS:
+        return "quantity"
+    nominal = q.noun if q.noun is not None else q.number.root
+    words = _words_of(nominal)
+    # Walk up from the counted noun to the verb that governs it, noting the role on the way.
+    cur, role = nominal, nominal.dep_
+    for _ in range(5):
+        head = cur.head
+        if head is cur:
+            break
+        if q.start <= head.idx < q.end and head.pos_ == "ADP":
+            # The bound cue parsed as a preposition ("murdering over 130"): see through it.
+            cur, role = head, ("dobj" if head.dep_ == "prep" else head.dep_)
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            slot = _verb_slot(head, role, nominal)
+            if slot:
+                return slot
+            break
+        role = head.dep_
+        if _words_of(head) & ARREST_NOUNS:
+            return "arrested"
+        if "toll" in _words_of(head):
+            return "killed"
+        if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            slot = _verb_slot(head.head, "pobj", nominal)
+            if slot:
+                return slot
+        cur = head
+    if words & PERPETRATOR_NOUNS:
+        return "perpetrators"
+    if words & KILLED_WORDS:
+        return "killed"
+    if words & INJURED_WORDS:
+        return "injured"
+    if words & MISSING_WORDS:
+        return "missing"
+    return "quantity"

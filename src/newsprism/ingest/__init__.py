@@ -1,0 +1,66 @@
+"""Ingest: read articles from files, folders and globs; normalise; deduplicate by content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.errors import InputError, InputProblem, Problem
+from newsprism.ingest.article_factory import content_hash, make_article
+from newsprism.ingest.normalize import normalize_text
+from newsprism.ingest.paths import expand_paths
+from newsprism.ingest.readers import READERS, ReadItem, Skipped, reader
+from newsprism.model.types import Article
+
+__all__ = [
+    "READERS", "IngestResult", "Skipped", "content_hash", "expand_paths", "ingest",
+    "make_article", "normalize_text", "read_file", "reader",
+]
+
+
+@dataclass
+class IngestResult:
+    """Articles read, problems met, duplicates dropped and files skipped, in input order."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, duplicate of id)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def read_file(path: Path) -> Iterator[ReadItem]:
+    """Everything one file holds; a problem with the whole file comes back as one item."""
+    name = str(path)
+    read = READERS.get(path.suffix.lower())
+    if read is None:
+        yield InputProblem(name, Problem.E006, detail=f"extension {path.suffix or '(none)'!r}")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputProblem(name, Problem.E009, detail=exc.strerror)
+        return
+    try:
+        yield from read(name, data)
+    except InputError as exc:
+        yield exc.problem
+
+
+def ingest(paths: Iterable[str | Path]) -> IngestResult:
+    """Read every article under `paths`; bad inputs become problems, the rest still goes in."""
+    files, problems = expand_paths(paths)
+    result = IngestResult(problems=problems)
+    seen: dict[str, str] = {}
+    for path in files:
+        for item in read_file(path):
+            if isinstance(item, InputProblem):
+                result.problems.append(item)
+            elif isinstance(item, Skipped):
+                result.skipped.append(item)
+            elif item.sha256 in seen:
+                result.duplicates.append((item.source, seen[item.sha256]))
+            else:
+                seen[item.sha256] = item.id
+                result.articles.append(item)
+    return result

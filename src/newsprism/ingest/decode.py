@@ -1,0 +1,21 @@
+"""Turning a file's bytes into text, with a precise error when they are not text."""
+
+from __future__ import annotations
+
+from newsprism.errors import InputError, InputProblem, Problem
+
+_SNIFF = 8192
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """UTF-8 text of `data`, or an InputError that names the file, the line and the problem."""
+    if not data.strip():
+        raise InputError(InputProblem(path, Problem.E001))
+    if b"\x00" in data[:_SNIFF]:
+        raise InputError(InputProblem(path, Problem.E002, detail="it contains NUL bytes"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        detail = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        raise InputError(InputProblem(path, Problem.E003, line=line, detail=detail)) from exc

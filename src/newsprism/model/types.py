@@ -1,0 +1,174 @@
+"""The contract's data types: plain dataclasses, one per record of DESIGN.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+Genre = Literal["reporting", "opinion", "analysis", "unknown"]
+Verdict = Literal["consistent", "contradictory", "not_comparable"]
+NumberOp = Literal["=", ">=", ">", "<=", "<", "approx", "range"]
+
+SLOTS: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "missing",
+    "perpetrators",
+    "arrested",
+    "event_date",
+    "event_location",
+    "responsibility",
+    "accusation",
+    "quantity",
+    "other",
+)
+NUMBER_OPS: tuple[str, ...] = ("=", ">=", ">", "<=", "<", "approx", "range")
+VERDICTS: tuple[str, ...] = ("consistent", "contradictory", "not_comparable")
+GENRES: tuple[str, ...] = ("reporting", "opinion", "analysis", "unknown")
+
+
+@dataclass
+class Article:
+    """One ingested article; `text` is the normalised text all offsets point into."""
+
+    id: str
+    source: str
+    text: str
+    sha256: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
+    genre: Genre = "unknown"
+    url: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Mention:
+    """A span of one article that names an entity."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """A real-world actor, place or thing, with every place it is named."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class NumberValue:
+    """A number as stated: an exact value, a bound, an approximation or a range."""
+
+    op: NumberOp
+    value: float
+    high: float | None = None
+    unit: str | None = None
+
+
+@dataclass
+class DateValue:
+    """A calendar date, to the day ("YYYY-MM-DD") or the month ("YYYY-MM")."""
+
+    date: str
+
+
+@dataclass
+class EntityValue:
+    """A value that is an entity (a place, a group that claimed responsibility)."""
+
+    entity: str
+
+
+@dataclass
+class AccusationValue:
+    """Who blames whom."""
+
+    accuser: str
+    accused: str
+
+
+ClaimValue = Union[NumberValue, DateValue, EntityValue, AccusationValue]
+
+
+@dataclass
+class Claim:
+    """A typed, located statement of one article."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    slot: str
+    value: ClaimValue
+    value_start: int
+    value_end: int
+    subject: str | None = None
+    hedged: bool = False
+    hedge_cue: str | None = None
+    attributed_to: str | None = None
+    attribution_cue: str | None = None
+    sourced: bool = False
+    checkworthy: float = 0.0
+
+
+@dataclass
+class TechniqueSpan:
+    """A persuasion technique found in a span of an article."""
+
+    article: str
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+@dataclass
+class Comparison:
+    """A verdict on one pair of aligned claims from two articles."""
+
+    slot: str
+    claims: tuple[str, str]
+    verdict: Verdict
+    reason: str
+
+
+@dataclass
+class Accusation:
+    """An edge of the accusation graph with the claims and articles behind it."""
+
+    accuser: str
+    accused: str
+    claims: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    """One date and the claims that state it."""
+
+    date: str
+    claims: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """Everything newsprism knows about one set of articles: the JSON contract."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    techniques: list[TechniqueSpan] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    accusations: list[Accusation] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
