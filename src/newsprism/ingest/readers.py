@@ -18,7 +18,7 @@ from newsprism.ingest.metadata import read_text_metadata
 from newsprism.ingest.normalize import normalize_text
 from newsprism.model.types import Article
 
-GENERATOR_MARK = "newsprism-report"
+from newsprism.readers_marker import GENERATOR_MARK
 
 
 @dataclass

@@ -1,0 +1,97 @@
+"""The Python API behind the CLI: analyse paths into a store, export the store."""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.analyzer import Analyzer
+from newsprism.errors import InputProblem
+from newsprism.ingest import Skipped, ingest
+from newsprism.model.types import Analysis
+from newsprism.settings import DEFAULT_DB_NAME, Settings
+from newsprism.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunSummary:
+    """What one `analyze` run did."""
+
+    db: Path
+    article_ids: list[str] = field(default_factory=list)  # every article of the input, stored
+    analyzed: int = 0  # new articles analysed in this run
+    already_stored: int = 0
+    duplicates: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+def _writable(folder: Path) -> bool:
+    # Mode bits as well as access(): root may write anywhere, but a folder without write
+    # bits (a shared, read-only data set) is not meant to receive a store.
+    return folder.is_dir() and os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+
+
+def default_db_path(paths: Sequence[str | Path]) -> Path:
+    """`newsprism.db` beside the first input; in the working folder when that is read-only."""
+    first = str(paths[0]) if paths else "."
+    if glob.has_magic(first):
+        first = first[: min(first.index(c) for c in "*?[" if c in first)] or "."
+        first = first if first.endswith(os.sep) else str(Path(first).parent)
+    path = Path(first)
+    folder = path if path.is_dir() else path.parent
+    if not _writable(folder):
+        folder = Path.cwd()
+    return folder / DEFAULT_DB_NAME
+
+
+def analyze_paths(
+    paths: Sequence[str | Path],
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+    analyzer: Analyzer | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunSummary:
+    """Read, analyse and store every article under `paths`; already stored texts are not redone.
+
+    `progress(done, total)` is called after each article. Bad inputs are collected in the
+    summary's `problems`; the good ones are analysed and stored all the same.
+    """
+    started = time.perf_counter()
+    summary = RunSummary(db=Path(db) if db else default_db_path(paths))
+    read = ingest(paths)
+    summary.problems, summary.skipped = read.problems, read.skipped
+    summary.duplicates = len(read.duplicates)
+    with Store(summary.db) as store:
+        new = [a for a in read.articles if not store.has_article(a.sha256)]
+        summary.already_stored = len(read.articles) - len(new)
+        if progress:
+            progress(0, len(new))
+        if new:
+            analyzer = analyzer or Analyzer(settings)
+            for done, result in enumerate(analyzer.analyze(new), start=1):
+                store.save_article(result.article, result.entities, result.claims,
+                                   analyzer.pipeline_name)
+                summary.analyzed += 1
+                if progress:
+                    progress(done, len(new))
+        summary.article_ids = store.ids_for_hashes(a.sha256 for a in read.articles)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_analysis(db: str | Path, article_ids: Sequence[str] | None = None) -> Analysis:
+    """The contract for a store's articles (all of them when `article_ids` is None)."""
+    with Store(db) as store:
+        return store.load(article_ids)

@@ -1,0 +1,169 @@
+"""The command line: a thin layer over newsprism.api."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from newsprism import __version__
+from newsprism.api import RunSummary, analyze_paths, load_analysis
+from newsprism.errors import NewsprismError
+from newsprism.model import write_json
+from newsprism.report import write_report
+from newsprism.settings import DEFAULT_DB_NAME, Settings
+
+EXIT_INPUT_PROBLEMS = 1
+EXIT_FATAL = 2
+
+
+def _say(quiet: bool, message: str) -> None:
+    if not quiet:
+        click.echo(message, err=True)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar with an ETA on stderr, started once the number of articles is known."""
+    state: dict[str, object] = {}
+
+    def update(done: int, total: int) -> None:
+        if quiet or total == 0:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = click.progressbar(length=total, label="Analysing", file=sys.stderr,
+                                    show_eta=True, show_pos=True)
+            bar.__enter__()
+            state["bar"] = bar
+        bar.update(done - int(state.get("done", 0)))  # type: ignore[attr-defined]
+        state["done"] = done
+
+    try:
+        yield update
+    finally:
+        bar = state.get("bar")
+        if bar is not None:
+            bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+
+
+def _report_summary(summary: RunSummary, quiet: bool) -> None:
+    for problem in summary.problems:
+        click.echo(f"error: {problem}", err=True)
+    for skipped in summary.skipped:
+        _say(quiet, f"skipped: {skipped.path}: {skipped.reason}")
+    _say(quiet, (
+        f"{summary.analyzed} analysed, {summary.already_stored} already in the store, "
+        f"{summary.duplicates} duplicates, {len(summary.problems)} problems "
+        f"in {summary.seconds:.1f} s; store: {summary.db}"
+    ))
+
+
+def _write_outputs(db: Path, ids: list[str] | None, json_out: Path | None,
+                   html_out: Path | None, quiet: bool) -> None:
+    if not json_out and not html_out:
+        return
+    analysis = load_analysis(db, ids)
+    if json_out:
+        write_json(analysis, json_out)
+        _say(quiet, f"JSON: {json_out}")
+    if html_out:
+        write_report(analysis, html_out)
+        _say(quiet, f"HTML report: {html_out}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+def main() -> None:
+    """Cross-examine news coverage of one event: who says what, how certainly, and where
+    the accounts collide."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help=f"Store file (default: {DEFAULT_DB_NAME} beside the input).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON contract for these articles here.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the HTML report for these articles here.")
+@click.option("--spacy-model", help="spaCy pipeline to use (package name or folder).")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="spaCy processes for large batches.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def analyze(paths: tuple[str, ...], db: Path | None, json_out: Path | None,
+            html_out: Path | None, spacy_model: str | None, workers: int, quiet: bool) -> None:
+    """Analyse articles (files, folders or globs of .txt, .html, .jsonl) into a store.
+
+    \b
+    Example:
+        newsprism analyze articles/ --json case.json --html case.html
+    """
+    settings = Settings.from_env()
+    settings.spacy_model = spacy_model or settings.spacy_model
+    settings.n_process = max(1, workers)
+    try:
+        with _progress(quiet) as progress:
+            summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
+        _report_summary(summary, quiet)
+        _write_outputs(summary.db, summary.article_ids, json_out, html_out, quiet)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    if summary.failed:
+        sys.exit(EXIT_INPUT_PROBLEMS)
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=DEFAULT_DB_NAME, show_default=True, help="Store file to report on.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the HTML report here.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON contract here.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def report(db: Path, html_out: Path | None, json_out: Path | None, quiet: bool) -> None:
+    """Write the report and/or JSON of everything in a store.
+
+    \b
+    Example:
+        newsprism report --db case.db --html case.html --json case.json
+    """
+    if not html_out and not json_out:
+        html_out = db.with_suffix(".html")
+    try:
+        _write_outputs(db, None, json_out, html_out, quiet)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("newsprism-demo"), show_default=True,
+              help="Folder for the demo's store, report and JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the report's path only.")
+def demo(out: Path, quiet: bool) -> None:
+    """Analyse the bundled example articles and write a report.
+
+    \b
+    Example:
+        newsprism demo --out /tmp/demo
+    """
+    examples = resources.files("newsprism").joinpath("examples")
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / DEFAULT_DB_NAME
+    db.unlink(missing_ok=True)  # the demo's own store: always rebuilt from the examples
+    with resources.as_file(examples) as folder, _progress(quiet) as progress:
+        summary = analyze_paths([folder], db=db, progress=progress)
+    _report_summary(summary, quiet)
+    html_out, json_out = out / "report.html", out / "report.json"
+    _write_outputs(db, summary.article_ids, json_out, html_out, True)
+    click.echo(f"Report: {html_out.resolve()}")
+    _say(quiet, f"JSON:   {json_out.resolve()}\nStore:  {db.resolve()}")
+    if summary.failed:
+        sys.exit(EXIT_INPUT_PROBLEMS)

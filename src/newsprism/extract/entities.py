@@ -1,0 +1,103 @@
+"""Named entities of one article, merged into one record per actor with all its mentions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class LocalEntity:
+    """One actor as one article names it: a merge key, its surface forms and its spans."""
+
+    key: str
+    label_counts: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The longest of the most frequent surface forms."""
+        top = max(self.surfaces.values())
+        return max((s for s, n in self.surfaces.items() if n == top), key=len)
+
+    @property
+    def label(self) -> str:
+        return self.label_counts.most_common(1)[0][0]
+
+
+def entity_key(name: str) -> str:
+    """The key under which names are one entity: case and spacing folded."""
+    return " ".join(name.casefold().split())
+
+
+def entity_id(key: str) -> str:
+    """A stable id for an entity key, equal across runs and articles."""
+    return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = _LEADING_ARTICLE.match(span)
+    if lead:
+        start += lead.end()
+    tail = _TRAILING_POSSESSIVE.search(text[start:end])
+    if tail and end - start > len(tail.group()):
+        end -= len(tail.group())
+    return start, end
+
+
+def extract_entities(doc: Doc) -> list[LocalEntity]:
+    """Entities of a parsed article; a surname alone joins the full name it shortens."""
+    text = doc.text
+    by_key: dict[str, LocalEntity] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        surface = text[start:end].strip()
+        if not surface or not any(c.isalpha() for c in surface):
+            continue
+        key = entity_key(surface)
+        local = by_key.setdefault(key, LocalEntity(key))
+        local.label_counts[ent.label_] += 1
+        local.surfaces[surface] += 1
+        local.spans.append((start, end))
+    _drop_common_words(by_key, text)
+    _merge_short_person_names(by_key)
+    return sorted(by_key.values(), key=lambda e: e.spans[0])
+
+
+def _drop_common_words(by_key: dict[str, LocalEntity], text: str) -> None:
+    """A one-word 'entity' the article also writes in lower case is a common word
+    capitalised by a title or a sentence start ("Massacre", "State")."""
+    lowered_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
+    for key, local in list(by_key.items()):
+        if " " not in key and key in lowered_words and local.label != "PERSON":
+            del by_key[key]
+
+
+def _merge_short_person_names(by_key: dict[str, LocalEntity]) -> None:
+    """'Nuland' after 'Victoria Nuland' in one article is the same person."""
+    full_names = [e for e in by_key.values() if e.label == "PERSON" and " " in e.key]
+    for key, local in list(by_key.items()):
+        if " " in key or local.label not in ("PERSON", "GPE", "ORG"):
+            continue
+        owners = [f for f in full_names if f.key.split()[-1] == key]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.spans.extend(local.spans)
+            owner.spans.sort()
+            owner.label_counts.update(local.label_counts)
+            owner.surfaces.update({s: 0 for s in local.surfaces})
+            del by_key[key]

@@ -1,0 +1,22 @@
+"""Claim extractors, registered by name; the core ones register the same way a user's would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from newsprism.model.types import Claim
+
+ClaimExtractor = Callable[[str, Doc], list[Claim]]
+CLAIM_EXTRACTORS: dict[str, ClaimExtractor] = {}
+
+
+def claim_extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
+    """Register a function (article id, parsed doc) -> claims under `name`."""
+
+    def register(func: ClaimExtractor) -> ClaimExtractor:
+        CLAIM_EXTRACTORS[name] = func
+        return func
+
+    return register

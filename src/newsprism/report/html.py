@@ -1,0 +1,146 @@
+"""The self-contained HTML report: sources side by side, highlighted, and the claims per slot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from newsprism import __version__
+from newsprism.model.types import Analysis, Article, Claim
+from newsprism.readers_marker import GENERATOR_MARK
+from newsprism.report.highlight import Highlight, render_highlighted
+from newsprism.report.labels import source_label, value_label
+
+# Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers.
+TABLE_SLOTS = ("killed", "injured", "missing", "perpetrators", "arrested", "quantity")
+
+
+def _css() -> str:
+    return resources.files("newsprism.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def _claim_title(claim: Claim) -> str:
+    bits = [f"{claim.slot}: {value_label(claim.value)}"]
+    if claim.hedged:
+        bits.append(f"hedged ({claim.hedge_cue})" if claim.hedge_cue else "hedged")
+    if claim.attribution_cue:
+        bits.append(f"attributed: {claim.attribution_cue}")
+    bits.append(f"check-worthy {claim.checkworthy:.2f}")
+    return " · ".join(bits)
+
+
+def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
+    marks: list[Highlight] = []
+    for ent in analysis.entities:
+        for m in ent.mentions:
+            if m.article == article.id:
+                marks.append(Highlight(m.start, m.end, f"ent ent-{ent.type}",
+                                       f"{ent.name} ({ent.type})"))
+    for claim in analysis.claims:
+        if claim.article == article.id:
+            marks.append(Highlight(claim.value_start, claim.value_end,
+                                   f"claim slot-{claim.slot}", _claim_title(claim),
+                                   anchor=claim.id))
+    return marks
+
+
+def _article_card(article: Article, analysis: Analysis) -> str:
+    meta = [
+        ("outlet", article.outlet), ("author", article.author), ("published", article.published),
+        ("genre", article.genre), ("language", article.language), ("source", article.source),
+    ]
+    rows = "".join(
+        f"<dt>{name}</dt><dd>{escape(value) if value else '<i>unknown</i>'}</dd>"
+        for name, value in meta
+    )
+    title = escape(article.title or Path(article.source).name)
+    body = render_highlighted(article.text, _highlights(article, analysis))
+    return (
+        f'<article class="source" id="{escape(article.id)}">'
+        f"<header><h3>{escape(source_label(article))}</h3><p class=title>{title}</p>"
+        f"<dl>{rows}</dl></header>"
+        f'<div class="text">{body}</div></article>'
+    )
+
+
+def _claim_table(analysis: Analysis) -> str:
+    outlets = [a for a in analysis.articles]
+    cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in analysis.claims:
+        cells[(claim.slot, claim.article)].append(claim)
+    head = "".join(f"<th>{escape(source_label(a))}</th>" for a in outlets)
+    rows = []
+    for slot in TABLE_SLOTS:
+        if not any(cells.get((slot, a.id)) for a in outlets):
+            continue
+        tds = []
+        for a in outlets:
+            items = "".join(
+                f'<li><a href="#{escape(c.id)}" title="{escape(_claim_title(c))}">'
+                f"{escape(value_label(c.value))}</a></li>"
+                for c in cells.get((slot, a.id), [])
+            )
+            tds.append(f"<td><ul>{items}</ul></td>" if items else "<td class=empty>–</td>")
+        rows.append(f'<tr><th class="slot slot-{slot}">{slot}</th>{"".join(tds)}</tr>')
+    if not rows:
+        return "<p>No numeric claims were found.</p>"
+    return f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _entity_table(analysis: Analysis) -> str:
+    names = {a.id: source_label(a) for a in analysis.articles}
+    rows = []
+    for ent in sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name)):
+        where = sorted({names[m.article] for m in ent.mentions if m.article in names})
+        rows.append(
+            f"<tr><td>{escape(ent.name)}</td><td>{escape(ent.type)}</td>"
+            f"<td>{escape(', '.join(ent.aliases))}</td><td>{len(ent.mentions)}</td>"
+            f"<td>{escape(', '.join(where))}</td></tr>"
+        )
+    return (
+        "<table class=entities><thead><tr><th>entity</th><th>type</th><th>also written</th>"
+        f"<th>mentions</th><th>named by</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+LEGEND = (
+    '<p class=legend>Highlights: <mark class="claim slot-killed">killed</mark> '
+    '<mark class="claim slot-injured">injured</mark> '
+    '<mark class="claim slot-perpetrators">perpetrators</mark> '
+    '<mark class="claim slot-arrested">arrested</mark> '
+    '<mark class="claim slot-quantity">other quantity</mark> · entities: '
+    '<mark class="ent ent-PERSON">person</mark> <mark class="ent ent-ORG">organisation</mark> '
+    '<mark class="ent ent-GPE">place</mark> <mark class="ent ent-NORP">group</mark>. '
+    "Hover a highlight for details.</p>"
+)
+
+
+def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
+    """The whole report as one HTML document with no external assets."""
+    generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    cards = "".join(_article_card(a, analysis) for a in analysis.articles)
+    n_art, n_claims, n_ent = len(analysis.articles), len(analysis.claims), len(analysis.entities)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="{GENERATOR_MARK} {__version__}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{_css()}</style></head>
+<body>
+<header class=top><h1>{escape(title)}</h1>
+<p>{n_art} articles · {n_claims} claims · {n_ent} entities · generated {generated} by newsprism {__version__}</p></header>
+<section><h2>Numeric claims by slot and source</h2>{_claim_table(analysis)}</section>
+<section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
+<section><h2>Entities</h2>{_entity_table(analysis)}</section>
+</body></html>
+"""
+
+
+def write_report(analysis: Analysis, path: Path, title: str = "newsprism report") -> None:
+    """Write the report atomically."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(render_report(analysis, title), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,41 @@
+"""Short human labels for claim values and articles, shared by every renderer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsprism.model.types import (
+    AccusationValue,
+    Article,
+    ClaimValue,
+    DateValue,
+    EntityValue,
+    NumberValue,
+)
+
+_OP_WORDS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< ", "approx": "≈ "}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+
+
+def value_label(value: ClaimValue) -> str:
+    """'≥ 40 people', '10–20 km', '2024-03-22', 'A → B'."""
+    if isinstance(value, NumberValue):
+        unit = f" {value.unit}" if value.unit else ""
+        if value.op == "range" and value.high is not None:
+            return f"{_number(value.value)}–{_number(value.high)}{unit}"
+        return f"{_OP_WORDS.get(value.op, value.op + ' ')}{_number(value.value)}{unit}"
+    if isinstance(value, DateValue):
+        return value.date
+    if isinstance(value, AccusationValue):
+        return f"{value.accuser} → {value.accused}"
+    if isinstance(value, EntityValue):
+        return value.entity
+    return str(value)
+
+
+def source_label(article: Article) -> str:
+    """The outlet when known, else the title, else the file name."""
+    return article.outlet or article.title or Path(article.source).name

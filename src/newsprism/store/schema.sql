@@ -1,0 +1,79 @@
+-- newsprism store: one SQLite file per case. Offsets are Python string indices into articles.text.
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id          TEXT PRIMARY KEY,          -- 'A' + first 12 hex digits of sha256
+    sha256      TEXT NOT NULL UNIQUE,      -- of the normalised text: duplicates are refused
+    source      TEXT NOT NULL,             -- the file (and line, for .jsonl) it came from
+    outlet      TEXT,
+    author      TEXT,
+    published   TEXT,                      -- ISO date, or NULL when unknown
+    title       TEXT,
+    language    TEXT,
+    genre       TEXT NOT NULL DEFAULT 'unknown',
+    url         TEXT,
+    extra       TEXT NOT NULL DEFAULT '{}',-- other metadata, JSON object
+    text        TEXT NOT NULL,
+    pipeline    TEXT,                      -- the spaCy pipeline that analysed it
+    analyzed_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,                 -- canonical name
+    type    TEXT NOT NULL,                 -- spaCy label: PERSON, ORG, GPE, NORP, ...
+    aliases TEXT NOT NULL DEFAULT '[]'     -- JSON array of other names seen
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_char, end_char)
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id              TEXT PRIMARY KEY,
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char      INTEGER NOT NULL,      -- the sentence or clause
+    end_char        INTEGER NOT NULL,
+    slot            TEXT NOT NULL,         -- killed, injured, perpetrators, arrested, quantity, ...
+    op              TEXT,                  -- for numbers: =, >=, >, <=, <, approx, range
+    value           REAL,
+    high            REAL,
+    unit            TEXT,
+    value_json      TEXT NOT NULL,         -- the contract's value object, whatever its kind
+    value_start     INTEGER NOT NULL,
+    value_end       INTEGER NOT NULL,
+    value_text      TEXT NOT NULL,         -- the words that state the value
+    subject         TEXT REFERENCES entities(id),
+    hedged          INTEGER NOT NULL DEFAULT 0,
+    hedge_cue       TEXT,
+    attributed_to   TEXT REFERENCES entities(id),
+    attribution_cue TEXT,
+    sourced         INTEGER NOT NULL DEFAULT 0,
+    checkworthy     REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_slot ON claims(slot);
+
+CREATE TABLE IF NOT EXISTS techniques (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL,
+    technique  TEXT NOT NULL,
+    score      REAL NOT NULL
+);
+
+-- A view to read claims with their outlet, for people browsing the file in any SQLite tool.
+CREATE VIEW IF NOT EXISTS claims_by_outlet AS
+    SELECT a.outlet, a.published, c.slot, c.op, c.value, c.high, c.unit, c.value_text,
+           substr(a.text, c.start_char + 1, c.end_char - c.start_char) AS sentence,
+           c.id AS claim_id, a.id AS article_id
+    FROM claims c JOIN articles a ON a.id = c.article_id;

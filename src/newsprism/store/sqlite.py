@@ -1,0 +1,183 @@
+"""The SQLite store: one file per case, readable by any SQLite tool, written one article at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from newsprism import SCHEMA_VERSION
+from newsprism.errors import NewsprismError
+from newsprism.extract import LocalEntity, entity_id
+from newsprism.model.serialize import value_from_dict, value_to_dict
+from newsprism.model.types import Analysis, Article, Claim, Entity, Mention, NumberValue
+
+
+class StoreError(NewsprismError):
+    """A store that cannot be opened or is not a newsprism store."""
+
+
+def _schema() -> str:
+    return resources.files("newsprism.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """A case file. Each article is saved in one transaction: all of it, or nothing."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.executescript(_schema())
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (SCHEMA_VERSION,),
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable newsprism store ({exc})") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_article(self, sha256: str) -> bool:
+        """Whether an article with this content is already stored."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def save_article(self, article: Article, entities: Sequence[LocalEntity],
+                     claims: Sequence[Claim], pipeline: str) -> None:
+        """Store an article with its findings, atomically; an already stored text is left as is."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_article(article.sha256):
+                conn.execute("ROLLBACK")
+                return
+            self._insert_article(article, pipeline)
+            for local in entities:
+                self._insert_entity(article, local)
+            for claim in claims:
+                self._insert_claim(article, claim)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _insert_article(self, a: Article, pipeline: str) -> None:
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self.conn.execute(
+            "INSERT INTO articles (id, sha256, source, outlet, author, published, title, language,"
+            " genre, url, extra, text, pipeline, analyzed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.sha256, a.source, a.outlet, a.author, a.published, a.title, a.language,
+             a.genre, a.url, json.dumps(a.extra, ensure_ascii=False), a.text, pipeline, now),
+        )
+
+    def _insert_entity(self, article: Article, local: LocalEntity) -> None:
+        eid = entity_id(local.key)
+        row = self.conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (eid,)).fetchone()
+        if row is None:
+            self.conn.execute("INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
+                              (eid, local.name, local.label, "[]"))
+            name, aliases = local.name, []
+        else:
+            name, aliases = row[0], json.loads(row[1])
+        new_aliases = sorted(set(aliases) | {s for s in local.surfaces if s != name})
+        if new_aliases != aliases:
+            self.conn.execute("UPDATE entities SET aliases = ? WHERE id = ?",
+                              (json.dumps(new_aliases, ensure_ascii=False), eid))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO mentions (entity_id, article_id, start_char, end_char, text)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(eid, article.id, s, e, article.text[s:e]) for s, e in local.spans],
+        )
+
+    def _insert_claim(self, article: Article, c: Claim) -> None:
+        number = c.value if isinstance(c.value, NumberValue) else None
+        self.conn.execute(
+            "INSERT INTO claims (id, article_id, start_char, end_char, slot, op, value, high, unit,"
+            " value_json, value_start, value_end, value_text, subject, hedged, hedge_cue,"
+            " attributed_to, attribution_cue, sourced, checkworthy)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (c.id, article.id, c.start, c.end, c.slot,
+             number.op if number else None, number.value if number else None,
+             number.high if number else None, number.unit if number else None,
+             json.dumps(value_to_dict(c.value), ensure_ascii=False), c.value_start, c.value_end,
+             article.text[c.value_start:c.value_end], c.subject, int(c.hedged), c.hedge_cue,
+             c.attributed_to, c.attribution_cue, int(c.sourced), c.checkworthy),
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        """Ids of all stored articles, in the order they were stored."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def ids_for_hashes(self, hashes: Iterable[str]) -> list[str]:
+        """Stored article ids for these content hashes, in the given order."""
+        found = []
+        for sha in hashes:
+            row = self.conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
+            if row:
+                found.append(row[0])
+        return found
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables."""
+        if table not in {"articles", "entities", "mentions", "claims", "techniques"}:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def load(self, article_ids: Sequence[str] | None = None) -> Analysis:
+        """The contract for the given articles (all when None), from what is stored."""
+        ids = list(article_ids) if article_ids is not None else self.article_ids()
+        wanted = set(ids)
+        articles = [self._read_article(i) for i in ids]
+        entities: dict[str, Entity] = {}
+        for eid, name, etype, aliases, art, start, end in self.conn.execute(
+            "SELECT e.id, e.name, e.type, e.aliases, m.article_id, m.start_char, m.end_char"
+            " FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " ORDER BY e.name, m.article_id, m.start_char"
+        ):
+            if art not in wanted:
+                continue
+            ent = entities.setdefault(eid, Entity(eid, name, etype, json.loads(aliases)))
+            ent.mentions.append(Mention(art, start, end))
+        claims = []
+        for i in ids:
+            for row in self.conn.execute(
+                "SELECT id, article_id, start_char, end_char, slot, value_json, value_start,"
+                " value_end, subject, hedged, hedge_cue, attributed_to, attribution_cue, sourced,"
+                " checkworthy FROM claims WHERE article_id = ? ORDER BY value_start, id", (i,)
+            ):
+                claims.append(Claim(
+                    id=row[0], article=row[1], start=row[2], end=row[3], slot=row[4],
+                    value=value_from_dict(json.loads(row[5])), value_start=row[6],
+                    value_end=row[7], subject=row[8], hedged=bool(row[9]), hedge_cue=row[10],
+                    attributed_to=row[11], attribution_cue=row[12], sourced=bool(row[13]),
+                    checkworthy=row[14]))
+        return Analysis(articles=articles, entities=sorted(entities.values(), key=lambda e: e.id),
+                        claims=claims)
+
+    def _read_article(self, article_id: str) -> Article:
+        row = self.conn.execute(
+            "SELECT id, source, text, sha256, outlet, author, published, title, language, genre,"
+            " url, extra FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no article {article_id!r}")
+        return Article(id=row[0], source=row[1], text=row[2], sha256=row[3], outlet=row[4],
+                       author=row[5], published=row[6], title=row[7], language=row[8],
+                       genre=row[9], url=row[10], extra=json.loads(row[11]))
+
