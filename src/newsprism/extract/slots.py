@@ -98,8 +98,10 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
             return copula
         if role in ("pobj", "attr", "dobj"):
             return _subject_mentions_toll(verb)
-    if lemma in MISSING_WORDS and role in _SUBJECT_ROLES:
+    if _words_of(verb) & MISSING_WORDS and role in _SUBJECT_ROLES:
         return "missing"
+    if lemma == "leave" and role in ("dobj", "obj"):
+        return _copula_slot(verb)  # "left 9 villagers dead"
     return None
 
 

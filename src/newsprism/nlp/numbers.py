@@ -149,5 +149,6 @@ def normalize_unit(word: str) -> str:
     low = word.lower()
     if low in UNIT_ALIASES:
         return UNIT_ALIASES[low]
-    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return UNIT_ALIASES.get(singular, low)
+    plural = len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    singular = low[:-1] if plural else low
+    return UNIT_ALIASES.get(singular, singular)

@@ -18,7 +18,14 @@ from newsprism.nlp.numbers import (
 
 # Entity labels whose numbers are not counts: dates, times and ordinals get their own readers.
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-_PHONE = re.compile(r"^\+?\d[\d\s().-]{6,}\d$")
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}(?![\w-])")
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday year years month months day days week weeks decade decades century "
+    "centuries hour hours minute minutes second seconds old ago am pm a.m. p.m. today "
+    "yesterday tomorrow morning evening night".split()
+)
 _YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "of", "by", "until", "till", "from", "during", "before", "after"})
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and", "or"})
@@ -46,11 +53,31 @@ def _is_number_token(tok: Token) -> bool:
     return is_number_word(tok.text)
 
 
+def _in_date_expression(tok: Token) -> bool:
+    """Inside a DATE or TIME entity that reads as one ("March 7", "16-year-old"), not merely
+    labelled so ("between 10 and 20" is sometimes tagged DATE)."""
+    if tok.ent_type_ == "ORDINAL":
+        return True
+    if tok.ent_type_ not in NOT_COUNT_LABELS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    return any(t.lower_ in _DATE_WORDS or _YEAR.match(t.text) or ":" in t.text for t in ent)
+
+
+def _phone_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(doc.text)]
+
+
 def _excluded(tok: Token) -> bool:
     """Numbers that are not counts: dates, times, ordinals, years, phone numbers."""
-    if tok.ent_type_ in NOT_COUNT_LABELS:
+    if _in_date_expression(tok):
         return True
-    if _PHONE.match(tok.text) and sum(c.isdigit() for c in tok.text) >= 7:
+    phones = tok.doc.user_data.get("newsprism_phones")
+    if phones is None:
+        phones = tok.doc.user_data["newsprism_phones"] = _phone_spans(tok.doc)
+    if any(s <= tok.idx < e for s, e in phones):
         return True
     if _YEAR.match(tok.text):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""

@@ -1,0 +1,100 @@
+"""The HTML report: self-contained, well-formed, and hostile article text stays text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from newsprism.api import analyze_paths, load_analysis
+from newsprism.report import render_report
+from newsprism.report.highlight import Highlight, render_highlighted
+
+VOID = {"meta", "br", "img", "link", "input", "hr"}
+
+
+class TagBalance(HTMLParser):
+    """Records tags, script elements and external references while checking nesting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.scripts = 0
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts += 1
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.external.append(value)
+            if name.startswith("on"):
+                self.errors.append(f"event handler attribute {name}")
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def parse(html: str) -> TagBalance:
+    checker = TagBalance()
+    checker.feed(html)
+    checker.close()
+    return checker
+
+
+def test_overlapping_highlights_nest(tmp_path: Path) -> None:
+    text = "Police said 43 people died in Valdoria."
+    html = render_highlighted(text, [
+        Highlight(0, 16, "a"), Highlight(12, 21, "b", anchor="c1"), Highlight(30, 38, "ent"),
+    ])
+    checker = parse(html)
+    assert checker.errors == [] and checker.stack == []
+    assert '<a id="c1"></a>' in html
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory, analyzer) -> str:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "evil.txt").write_text(
+        "outlet: <img src=x onerror=alert(1)>\n"
+        "title: </title><script>alert('title')</script>\n\n"
+        "Officials said <script>alert('pwned')</script> 12 people were killed in Harlow. "
+        "A reader wrote \"<b onclick=steal()>click</b>\" & left.\n",
+        encoding="utf-8",
+    )
+    db = folder / "case.db"
+    analyze_paths([folder], db=db, analyzer=analyzer)
+    return render_report(load_analysis(db))
+
+
+def test_hostile_text_is_shown_as_text(hostile_report: str) -> None:
+    assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in hostile_report
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hostile_report
+    checker = parse(hostile_report)
+    assert checker.scripts == 0
+    assert checker.errors == []
+
+
+def test_report_is_self_contained(hostile_report: str) -> None:
+    checker = parse(hostile_report)
+    assert checker.external == []
+    assert "http://" not in hostile_report and "https://" not in hostile_report
+
+
+def test_report_of_examples_shows_sources_and_claim_table(examples_dir: Path, tmp_path: Path, analyzer) -> None:
+    db = tmp_path / "case.db"
+    analyze_paths([examples_dir], db=db, analyzer=analyzer)
+    html = render_report(load_analysis(db))
+    for outlet in ("Meridia Herald", "Valdoria Daily", "The Northern Voice", "Free Meridia Post",
+                   "Ostrava Today"):
+        assert f"<h3>{outlet}</h3>" in html
+    assert '<th class="slot slot-killed">killed</th>' in html
+    assert "≥ 40 people" in html and ">43<" in html
+    assert parse(html).errors == []

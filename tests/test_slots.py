@@ -1,0 +1,47 @@
+"""Which slot a number fills, on sentences of our own for every rule."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.extract.slots import classify_quantity
+from newsprism.nlp.quantities import find_quantities
+
+
+def slots(nlp: Language, text: str) -> list[tuple[str, float]]:
+    return [(classify_quantity(q), q.value) for q in find_quantities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed 40 people at the station.", [("killed", 40)]),
+        ("In the explosion 12 workers were killed.", [("killed", 12)]),
+        ("The raid left 9 villagers dead.", [("killed", 9)]),
+        ("Seven people died when the bridge collapsed.", [("killed", 7)]),
+        ("215 passengers lost their lives in the crash.", [("killed", 215)]),
+        ("The flood claimed more than 80 lives.", [("killed", 80)]),
+        ("The death toll rose to 143 on Sunday.", [("killed", 143)]),
+        ("Rebels murdered over 30 and wounded many more.", [("killed", 30)]),
+        ("At least 40 people were killed and more than 60 wounded.",
+         [("killed", 40), ("injured", 60)]),
+        ("The shelling injured 25 civilians.", [("injured", 25)]),
+        ("Three fishermen are missing after the storm.", [("missing", 3)]),
+        ("Five armed assailants stormed the hall.", [("perpetrators", 5)]),
+        ("The four gunmen fled in a car.", [("perpetrators", 4)]),
+        ("Three armed men carried out the attack.", [("perpetrators", 3)]),
+        ("Police arrested two suspects overnight.", [("arrested", 2)]),
+        ("Six men were detained at the border.", [("arrested", 6)]),
+        ("The manhunt led to the arrest of one assailant.", [("arrested", 1)]),
+        ("The hall seats 6,000 spectators.", [("quantity", 6000)]),
+        ("They were caught 148 kilometers from the border.", [("quantity", 148)]),
+    ],
+)
+def test_slot(nlp: Language, text: str, expected: list[tuple[str, float]]) -> None:
+    assert slots(nlp, text) == expected
+
+
+def test_attackers_who_kill_are_not_the_dead(nlp: Language) -> None:
+    found = dict((v, s) for s, v in slots(nlp, "Four gunmen killed 20 shoppers."))
+    assert found == {4: "perpetrators", 20: "killed"}
