@@ -84,6 +84,7 @@ def test_units(nlp: Language, text: str, value: float, unit: str) -> None:
         "The report is at https://example.org/report/2024/143 online.",
         "A 16-year-old boy was honoured.",
         "One must recall what happened.",
+        "Paulo Renner, 52, has sold fish there for years.",
     ],
 )
 def test_not_counts(nlp: Language, text: str) -> None:

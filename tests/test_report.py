@@ -96,5 +96,5 @@ def test_report_of_examples_shows_sources_and_claim_table(examples_dir: Path, tm
                    "Ostrava Today"):
         assert f"<h3>{outlet}</h3>" in html
     assert '<th class="slot slot-killed">killed</th>' in html
-    assert "≥ 40 people" in html and ">43<" in html
+    assert "<b>≥ 40</b> <q>At least 40 people</q>" in html and "<b>43</b>" in html
     assert parse(html).errors == []

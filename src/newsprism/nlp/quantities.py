@@ -79,6 +79,11 @@ def _excluded(tok: Token) -> bool:
         phones = tok.doc.user_data["newsprism_phones"] = _phone_spans(tok.doc)
     if any(s <= tok.idx < e for s, e in phones):
         return True
+    # An age: "Paulo Renner, 52, said", "aged 52".
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return True
+    if tok.i > 0 and tok.nbor(-1).lower_ == "aged":
+        return True
     if _YEAR.match(tok.text):
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
         if prev in _YEAR_PREPOSITIONS or tok.ent_type_ == "DATE":

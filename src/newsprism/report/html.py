@@ -67,7 +67,8 @@ def _article_card(article: Article, analysis: Analysis) -> str:
 
 
 def _claim_table(analysis: Analysis) -> str:
-    outlets = [a for a in analysis.articles]
+    outlets = analysis.articles
+    texts = {a.id: a.text for a in outlets}
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in analysis.claims:
         cells[(claim.slot, claim.article)].append(claim)
@@ -80,7 +81,8 @@ def _claim_table(analysis: Analysis) -> str:
         for a in outlets:
             items = "".join(
                 f'<li><a href="#{escape(c.id)}" title="{escape(_claim_title(c))}">'
-                f"{escape(value_label(c.value))}</a></li>"
+                f"<b>{escape(value_label(c.value, with_unit=False))}</b> "
+                f"<q>{escape(texts[c.article][c.value_start:c.value_end])}</q></a></li>"
                 for c in cells.get((slot, a.id), [])
             )
             tds.append(f"<td><ul>{items}</ul></td>" if items else "<td class=empty>–</td>")

@@ -16,14 +16,20 @@ from newsprism.model.types import (
 _OP_WORDS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< ", "approx": "≈ "}
 
 
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _number(value: float) -> str:
+    for size, word in _LARGE:
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
 
 
-def value_label(value: ClaimValue) -> str:
+def value_label(value: ClaimValue, with_unit: bool = True) -> str:
     """'≥ 40 people', '10–20 km', '2024-03-22', 'A → B'."""
     if isinstance(value, NumberValue):
-        unit = f" {value.unit}" if value.unit else ""
+        unit = f" {value.unit}" if value.unit and with_unit else ""
         if value.op == "range" and value.high is not None:
             return f"{_number(value.value)}–{_number(value.high)}{unit}"
         return f"{_OP_WORDS.get(value.op, value.op + ' ')}{_number(value.value)}{unit}"

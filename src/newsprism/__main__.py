@@ -1,0 +1,5 @@
+"""`python -m newsprism` runs the command line."""
+
+from newsprism.cli import main
+
+main()
