@@ -33,8 +33,20 @@ def run_once(folder: Path) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "newsprism", "analyze", str(folder), "--db", f"{tmp}/b.db",
-             "--json", f"{tmp}/b.json", "--html", f"{tmp}/b.html", "-q"],
+            [
+                sys.executable,
+                "-m",
+                "newsprism",
+                "analyze",
+                str(folder),
+                "--db",
+                f"{tmp}/b.db",
+                "--json",
+                f"{tmp}/b.json",
+                "--html",
+                f"{tmp}/b.html",
+                "-q",
+            ],
             check=True,
         )
         return time.perf_counter() - started
@@ -51,7 +63,8 @@ def main() -> None:
             continue
         n_articles, n_words = words_in(folder)
         times = [run_once(folder) for _ in range(args.repeat)]
-        print(f"{name:10} {n_articles:8d} {n_words:7d} {statistics.median(times):9.2f} {min(times):7.2f}")
+        median = statistics.median(times)
+        print(f"{name:10} {n_articles:8d} {n_words:7d} {median:9.2f} {min(times):7.2f}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of one run: {peak:.0f} MiB")
 

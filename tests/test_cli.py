@@ -18,10 +18,14 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def test_analyze_writes_store_json_and_html(runner: CliRunner, examples_dir: Path, tmp_path: Path) -> None:
+def test_analyze_writes_store_json_and_html(
+    runner: CliRunner, examples_dir: Path, tmp_path: Path
+) -> None:
     db, out, html = tmp_path / "case.db", tmp_path / "case.json", tmp_path / "case.html"
-    result = runner.invoke(main, ["analyze", str(examples_dir), "--db", str(db), "--json", str(out),
-                                  "--html", str(html)])
+    result = runner.invoke(
+        main,
+        ["analyze", str(examples_dir), "--db", str(db), "--json", str(out), "--html", str(html)],
+    )
     assert result.exit_code == 0, result.output
     assert "5 analysed" in result.output
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -30,7 +34,9 @@ def test_analyze_writes_store_json_and_html(runner: CliRunner, examples_dir: Pat
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_store_defaults_to_beside_the_input(runner: CliRunner, examples_dir: Path, tmp_path: Path) -> None:
+def test_store_defaults_to_beside_the_input(
+    runner: CliRunner, examples_dir: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "case"
     shutil.copytree(examples_dir, folder)
     result = runner.invoke(main, ["analyze", str(folder), "-q"])
@@ -41,7 +47,9 @@ def test_store_defaults_to_beside_the_input(runner: CliRunner, examples_dir: Pat
     assert "0 analysed, 5 already in the store" in again.output
 
 
-def test_bad_input_fails_the_run_but_the_rest_goes_in(runner: CliRunner, examples_dir: Path, tmp_path: Path) -> None:
+def test_bad_input_fails_the_run_but_the_rest_goes_in(
+    runner: CliRunner, examples_dir: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "mixed"
     shutil.copytree(examples_dir, folder)
     (folder / "broken.jsonl").write_text('{"text": "Four people were hurt in Harlow."}\n{oops\n')
@@ -56,9 +64,13 @@ def test_bad_input_fails_the_run_but_the_rest_goes_in(runner: CliRunner, example
 
 def test_report_command(runner: CliRunner, examples_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "case.db"
-    runner.invoke(main, ["analyze", str(examples_dir / "01_meridia_herald.txt"), "--db", str(db), "-q"])
+    runner.invoke(
+        main, ["analyze", str(examples_dir / "01_meridia_herald.txt"), "--db", str(db), "-q"]
+    )
     out, html = tmp_path / "all.json", tmp_path / "all.html"
-    result = runner.invoke(main, ["report", "--db", str(db), "--json", str(out), "--html", str(html)])
+    result = runner.invoke(
+        main, ["report", "--db", str(db), "--json", str(out), "--html", str(html)]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text())["articles"][0]["outlet"] == "Meridia Herald"
     assert "Meridia Herald" in html.read_text(encoding="utf-8")

@@ -20,9 +20,14 @@ def test_command_is_documented(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "option"),
-    [(name, opt) for name in COMMANDS for param in main.commands[name].params  # type: ignore[attr-defined]
-     if isinstance(param, click.Option) for opt in param.opts if opt.startswith("--")
-     and opt != "--help"],
+    [
+        (name, opt)
+        for name in COMMANDS
+        for param in main.commands[name].params  # type: ignore[attr-defined]
+        if isinstance(param, click.Option)
+        for opt in param.opts
+        if opt.startswith("--") and opt != "--help"
+    ],
 )
 def test_option_is_documented(name: str, option: str) -> None:
     assert option in README, f"`newsprism {name} {option}` is not in the README"

@@ -19,8 +19,11 @@ def analysis(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory, analy
 
 def claims_of(analysis: Analysis, outlet: str, slot: str) -> set[tuple[str, float]]:
     ids = {a.id for a in analysis.articles if a.outlet == outlet}
-    return {(c.value.op, c.value.value) for c in analysis.claims
-            if c.article in ids and c.slot == slot and isinstance(c.value, NumberValue)}
+    return {
+        (c.value.op, c.value.value)
+        for c in analysis.claims
+        if c.article in ids and c.slot == slot and isinstance(c.value, NumberValue)
+    }
 
 
 def test_examples_are_a_small_realistic_corpus(examples_dir: Path) -> None:
@@ -48,7 +51,9 @@ def test_examples_are_a_small_realistic_corpus(examples_dir: Path) -> None:
         ("Valdoria Daily", "arrested", ("=", 4)),
     ],
 )
-def test_outlets_disagree_as_written(analysis: Analysis, outlet: str, slot: str, claim: tuple[str, float]) -> None:
+def test_outlets_disagree_as_written(
+    analysis: Analysis, outlet: str, slot: str, claim: tuple[str, float]
+) -> None:
     assert claim in claims_of(analysis, outlet, slot)
 
 

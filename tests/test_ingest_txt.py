@@ -21,9 +21,7 @@ HEADER = (
     "\n"
 )
 BODY = "The river rose two metres overnight.\nResidents were moved to the school."
-DISCLAIMER = (
-    "(The views expressed in this article do not necessarily reflect those of Some Outlet)"
-)
+DISCLAIMER = "(The views expressed in this article do not necessarily reflect those of Some Outlet)"
 
 
 def ingest_txt(tmp_path: Path, content: str | bytes, name: str = "a.txt") -> IngestResult:
@@ -93,7 +91,8 @@ def test_breaking_first_line_is_text_not_header(tmp_path: Path) -> None:
 
 
 def test_header_genre_is_read(tmp_path: Path) -> None:
-    article = only_article(ingest_txt(tmp_path, "title: Why we must act\ngenre: Opinion\n\n" + BODY))
+    text = "title: Why we must act\ngenre: Opinion\n\n" + BODY
+    article = only_article(ingest_txt(tmp_path, text))
     assert article.genre == "opinion"
     assert "genre" not in article.extra
 
@@ -158,12 +157,9 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     assert article.text == "The river rose."
 
 
-@pytest.mark.xfail(
-    reason="bug: a header-only .txt becomes an article whose text is the header, not E011 "
-    "(normalisation strips the trailing blank line, so split_header finds no header)",
-    strict=True,
+@pytest.mark.parametrize(
+    "content", ["outlet: Wire\ntitle: Floods\n\n", "outlet: Wire\ntitle: Floods\n", "title: X"]
 )
-@pytest.mark.parametrize("content", ["outlet: Wire\ntitle: Floods\n\n", "outlet: Wire\ntitle: Floods\n"])
 def test_header_without_body_is_e011(tmp_path: Path, content: str) -> None:
     result = ingest_txt(tmp_path, content)
     assert result.articles == []

@@ -66,8 +66,15 @@ def test_no_bound_cue() -> None:
 
 @pytest.mark.parametrize(
     ("word", "unit"),
-    [("kilometers", "km"), ("kilometres", "km"), ("dollars", "USD"), ("rubles", "RUB"),
-     ("attackers", "attacker"), ("people", "people"), ("%", "%")],
+    [
+        ("kilometers", "km"),
+        ("kilometres", "km"),
+        ("dollars", "USD"),
+        ("rubles", "RUB"),
+        ("attackers", "attacker"),
+        ("people", "people"),
+        ("%", "%"),
+    ],
 )
 def test_normalize_unit(word: str, unit: str) -> None:
     assert normalize_unit(word) == unit

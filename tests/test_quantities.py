@@ -91,7 +91,9 @@ def test_not_counts(nlp: Language, text: str) -> None:
     assert quantities(nlp, text) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=80))
 def test_any_text_gives_consistent_quantities(nlp: Language, text: str) -> None:
     for q in quantities(nlp, text):

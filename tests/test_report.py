@@ -51,9 +51,14 @@ def parse(html: str) -> TagBalance:
 
 def test_overlapping_highlights_nest(tmp_path: Path) -> None:
     text = "Police said 43 people died in Valdoria."
-    html = render_highlighted(text, [
-        Highlight(0, 16, "a"), Highlight(12, 21, "b", anchor="c1"), Highlight(30, 38, "ent"),
-    ])
+    html = render_highlighted(
+        text,
+        [
+            Highlight(0, 16, "a"),
+            Highlight(12, 21, "b", anchor="c1"),
+            Highlight(30, 38, "ent"),
+        ],
+    )
     checker = parse(html)
     assert checker.errors == [] and checker.stack == []
     assert '<a id="c1"></a>' in html
@@ -66,7 +71,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory, analyzer) -> str:
         "outlet: <img src=x onerror=alert(1)>\n"
         "title: </title><script>alert('title')</script>\n\n"
         "Officials said <script>alert('pwned')</script> 12 people were killed in Harlow. "
-        "A reader wrote \"<b onclick=steal()>click</b>\" & left.\n",
+        'A reader wrote "<b onclick=steal()>click</b>" & left.\n',
         encoding="utf-8",
     )
     db = folder / "case.db"
@@ -88,12 +93,19 @@ def test_report_is_self_contained(hostile_report: str) -> None:
     assert "http://" not in hostile_report and "https://" not in hostile_report
 
 
-def test_report_of_examples_shows_sources_and_claim_table(examples_dir: Path, tmp_path: Path, analyzer) -> None:
+def test_report_of_examples_shows_sources_and_claim_table(
+    examples_dir: Path, tmp_path: Path, analyzer
+) -> None:
     db = tmp_path / "case.db"
     analyze_paths([examples_dir], db=db, analyzer=analyzer)
     html = render_report(load_analysis(db))
-    for outlet in ("Meridia Herald", "Valdoria Daily", "The Northern Voice", "Free Meridia Post",
-                   "Ostrava Today"):
+    for outlet in (
+        "Meridia Herald",
+        "Valdoria Daily",
+        "The Northern Voice",
+        "Free Meridia Post",
+        "Ostrava Today",
+    ):
         assert f"<h3>{outlet}</h3>" in html
     assert '<th class="slot slot-killed">killed</th>' in html
     assert "<b>≥ 40</b> <q>At least 40 people</q>" in html and "<b>43</b>" in html

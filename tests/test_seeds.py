@@ -15,8 +15,18 @@ from newsprism.model import validate
 @pytest.fixture(scope="module")
 def seeds_doc(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("seeds")
-    result = CliRunner().invoke(main, ["analyze", str(shared_dir / "seeds"), "--db",
-                                       str(out / "seeds.db"), "--json", str(out / "out.json"), "-q"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(shared_dir / "seeds"),
+            "--db",
+            str(out / "seeds.db"),
+            "--json",
+            str(out / "out.json"),
+            "-q",
+        ],
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads((out / "out.json").read_text(encoding="utf-8"))
     validate(doc)
@@ -47,5 +57,9 @@ def test_attacker_counts(seeds_doc: dict) -> None:
 def test_metadata_guessed_from_the_text(seeds_doc: dict) -> None:
     by_source = {Path(a["source"]).name: a for a in seeds_doc["articles"]}
     press_tv = by_source["004_d9c21931ad6b748d.txt"]
-    assert (press_tv["outlet"], press_tv["author"], press_tv["genre"]) == ("Press TV", "Shabbir Rizvi", "opinion")
+    assert (press_tv["outlet"], press_tv["author"], press_tv["genre"]) == (
+        "Press TV",
+        "Shabbir Rizvi",
+        "opinion",
+    )
     assert by_source["000_54dd2bdb5c932eeb.txt"]["published"] is None

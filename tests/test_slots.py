@@ -24,8 +24,10 @@ def slots(nlp: Language, text: str) -> list[tuple[str, float]]:
         ("The flood claimed more than 80 lives.", [("killed", 80)]),
         ("The death toll rose to 143 on Sunday.", [("killed", 143)]),
         ("Rebels murdered over 30 and wounded many more.", [("killed", 30)]),
-        ("At least 40 people were killed and more than 60 wounded.",
-         [("killed", 40), ("injured", 60)]),
+        (
+            "At least 40 people were killed and more than 60 wounded.",
+            [("killed", 40), ("injured", 60)],
+        ),
         ("The shelling injured 25 civilians.", [("injured", 25)]),
         ("Three fishermen are missing after the storm.", [("missing", 3)]),
         ("Five armed assailants stormed the hall.", [("perpetrators", 5)]),

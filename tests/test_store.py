@@ -64,5 +64,5 @@ def test_schema_is_plain_sql(tmp_path: Path, examples_dir: Path, analyzer) -> No
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database\n" * 20)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         Store(bogus)

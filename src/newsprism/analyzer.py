@@ -37,14 +37,17 @@ class Analyzer:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
 
-    def analyze(self, articles: Iterable[Article], count: int | None = None) -> Iterator[ArticleResult]:
+    def analyze(
+        self, articles: Iterable[Article], count: int | None = None
+    ) -> Iterator[ArticleResult]:
         """Results in input order; several processes only when the batch is worth their start."""
         items = list(articles)
         n_process = self.settings.n_process
         if len(items) < MULTIPROCESS_MIN_ARTICLES:
             n_process = 1
-        docs = self.nlp.pipe((a.text for a in items), batch_size=self.settings.batch_size,
-                             n_process=n_process)
+        docs = self.nlp.pipe(
+            (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
+        )
         for article, doc in zip(items, docs, strict=True):
             claims: list[Claim] = []
             for extractor in self.extractors.values():

@@ -81,8 +81,9 @@ def analyze_paths(
         if new:
             analyzer = analyzer or Analyzer(settings)
             for done, result in enumerate(analyzer.analyze(new), start=1):
-                store.save_article(result.article, result.entities, result.claims,
-                                   analyzer.pipeline_name)
+                store.save_article(
+                    result.article, result.entities, result.claims, analyzer.pipeline_name
+                )
                 summary.analyzed += 1
                 if progress:
                     progress(done, len(new))

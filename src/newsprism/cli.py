@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -26,29 +27,37 @@ def _say(quiet: bool, message: str) -> None:
         click.echo(message, err=True)
 
 
+class _ProgressBar:
+    """A progress bar with an ETA on stderr, started once the number of articles is known."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total == 0:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total, label="Analysing", file=sys.stderr, show_eta=True, show_pos=True
+            )
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar with an ETA on stderr, started once the number of articles is known."""
-    state: dict[str, object] = {}
-
-    def update(done: int, total: int) -> None:
-        if quiet or total == 0:
-            return
-        bar = state.get("bar")
-        if bar is None:
-            bar = click.progressbar(length=total, label="Analysing", file=sys.stderr,
-                                    show_eta=True, show_pos=True)
-            bar.__enter__()
-            state["bar"] = bar
-        bar.update(done - int(state.get("done", 0)))  # type: ignore[attr-defined]
-        state["done"] = done
-
+    bar = _ProgressBar(quiet)
     try:
-        yield update
+        yield bar
     finally:
-        bar = state.get("bar")
-        if bar is not None:
-            bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+        bar.close()
 
 
 def _report_summary(summary: RunSummary, quiet: bool) -> None:
@@ -56,15 +65,19 @@ def _report_summary(summary: RunSummary, quiet: bool) -> None:
         click.echo(f"error: {problem}", err=True)
     for skipped in summary.skipped:
         _say(quiet, f"skipped: {skipped.path}: {skipped.reason}")
-    _say(quiet, (
-        f"{summary.analyzed} analysed, {summary.already_stored} already in the store, "
-        f"{summary.duplicates} duplicates, {len(summary.problems)} problems "
-        f"in {summary.seconds:.1f} s; store: {summary.db}"
-    ))
+    _say(
+        quiet,
+        (
+            f"{summary.analyzed} analysed, {summary.already_stored} already in the store, "
+            f"{summary.duplicates} duplicates, {len(summary.problems)} problems "
+            f"in {summary.seconds:.1f} s; store: {summary.db}"
+        ),
+    )
 
 
-def _write_outputs(db: Path, ids: list[str] | None, json_out: Path | None,
-                   html_out: Path | None, quiet: bool) -> None:
+def _write_outputs(
+    db: Path, ids: list[str] | None, json_out: Path | None, html_out: Path | None, quiet: bool
+) -> None:
     if not json_out and not html_out:
         return
     analysis = load_analysis(db, ids)
@@ -85,18 +98,37 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"Store file (default: {DEFAULT_DB_NAME} beside the input).")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the JSON contract for these articles here.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the HTML report for these articles here.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"Store file (default: {DEFAULT_DB_NAME} beside the input).",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON contract for these articles here.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the HTML report for these articles here.",
+)
 @click.option("--spacy-model", help="spaCy pipeline to use (package name or folder).")
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="spaCy processes for large batches.")
+@click.option(
+    "--workers", type=int, default=1, show_default=True, help="spaCy processes for large batches."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def analyze(paths: tuple[str, ...], db: Path | None, json_out: Path | None,
-            html_out: Path | None, spacy_model: str | None, workers: int, quiet: bool) -> None:
+def analyze(
+    paths: tuple[str, ...],
+    db: Path | None,
+    json_out: Path | None,
+    html_out: Path | None,
+    spacy_model: str | None,
+    workers: int,
+    quiet: bool,
+) -> None:
     """Analyse articles (files, folders or globs of .txt, .html, .jsonl) into a store.
 
     \b
@@ -119,12 +151,25 @@ def analyze(paths: tuple[str, ...], db: Path | None, json_out: Path | None,
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=DEFAULT_DB_NAME, show_default=True, help="Store file to report on.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the HTML report here.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the JSON contract here.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=DEFAULT_DB_NAME,
+    show_default=True,
+    help="Store file to report on.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the HTML report here.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON contract here.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def report(db: Path, html_out: Path | None, json_out: Path | None, quiet: bool) -> None:
     """Write the report and/or JSON of everything in a store.
@@ -143,9 +188,13 @@ def report(db: Path, html_out: Path | None, json_out: Path | None, quiet: bool) 
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("newsprism-demo"), show_default=True,
-              help="Folder for the demo's store, report and JSON.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newsprism-demo"),
+    show_default=True,
+    help="Folder for the demo's store, report and JSON.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print the report's path only.")
 def demo(out: Path, quiet: bool) -> None:
     """Analyse the bundled example articles and write a report.

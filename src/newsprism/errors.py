@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Problem(str, Enum):
+class Problem(StrEnum):
     """Stable codes for input problems; the text is what a person reads."""
 
     E001 = "file is empty"
@@ -29,7 +29,7 @@ class Problem(str, Enum):
 HINTS: dict[Problem, str] = {
     Problem.E003: "re-save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
     Problem.E004: "each line of a .jsonl file must be one JSON object",
-    Problem.E005: "give each JSON line a non-empty \"text\" field",
+    Problem.E005: 'give each JSON line a non-empty "text" field',
     Problem.E006: "newsprism reads .txt, .html, .htm and .jsonl files",
     Problem.E007: "check that the page holds the article itself, not only a link to it",
 }

@@ -12,17 +12,37 @@ from spacy.tokens import Token
 from newsprism.nlp.numbers import MEASURE_UNITS
 from newsprism.nlp.quantities import Quantity
 
-KILL_VERBS = frozenset({"kill", "murder", "slay", "massacre", "execute", "slaughter", "assassinate"})
+KILL_VERBS = frozenset(
+    {"kill", "murder", "slay", "massacre", "execute", "slaughter", "assassinate"}
+)
 DIE_VERBS = frozenset({"die", "perish"})
 LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})  # "lost their lives", "claimed 130 lives"
 INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "capture", "catch", "nab", "seize"})
-TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "jump", "grow", "be", "hit", "mount"})
+TOLL_VERBS = frozenset(
+    {"rise", "climb", "reach", "stand", "increase", "jump", "grow", "be", "hit", "mount"}
+)
 
-PERPETRATOR_NOUNS = frozenset({
-    "attacker", "gunman", "gunmen", "assailant", "shooter", "perpetrator", "terrorist", "militant",
-    "murderer", "bomber", "hijacker", "raider", "killer", "massacrer", "massacrist", "insurgent",
-})
+PERPETRATOR_NOUNS = frozenset(
+    {
+        "attacker",
+        "gunman",
+        "gunmen",
+        "assailant",
+        "shooter",
+        "perpetrator",
+        "terrorist",
+        "militant",
+        "murderer",
+        "bomber",
+        "hijacker",
+        "raider",
+        "killer",
+        "massacrer",
+        "massacrist",
+        "insurgent",
+    }
+)
 KILLED_WORDS = frozenset({"dead", "death", "fatality", "killed", "body", "corpse"})
 INJURED_WORDS = frozenset({"injured", "wounded", "injury", "hurt"})
 MISSING_WORDS = frozenset({"missing", "unaccounted"})

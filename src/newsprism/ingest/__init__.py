@@ -14,8 +14,16 @@ from newsprism.ingest.readers import READERS, ReadItem, Skipped, reader
 from newsprism.model.types import Article
 
 __all__ = [
-    "READERS", "IngestResult", "Skipped", "content_hash", "expand_paths", "ingest",
-    "make_article", "normalize_text", "read_file", "reader",
+    "READERS",
+    "IngestResult",
+    "Skipped",
+    "content_hash",
+    "expand_paths",
+    "ingest",
+    "make_article",
+    "normalize_text",
+    "read_file",
+    "reader",
 ]
 
 

@@ -14,8 +14,11 @@ def decode_bytes(data: bytes, path: str) -> str:
     if b"\x00" in data[:_SNIFF]:
         raise InputError(InputProblem(path, Problem.E002, detail="it contains NUL bytes"))
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         detail = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
         raise InputError(InputProblem(path, Problem.E003, line=line, detail=detail)) from exc
+    if not text.strip():  # a byte-order mark and nothing else
+        raise InputError(InputProblem(path, Problem.E001))
+    return text

@@ -39,9 +39,8 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
     A header is `key: value` lines up to the first blank line with at least one known key;
     anything else (a bare title, "Breaking: ...") is body text, and ({}, 0) comes back.
     """
+    # A text that is all header (no blank line, no body) is still a header: its body is empty.
     block, sep, _ = text.partition("\n\n")
-    if not sep:
-        return {}, 0
     fields: dict[str, str] = {}
     for line in block.split("\n"):
         match = _HEADER_LINE.match(line)

@@ -20,8 +20,9 @@ _RUN_OF_BLANK_LINES = re.compile(r"\n{3,}")
 
 def normalize_text(raw: str) -> str:
     """NFC, one kind of space and line break, no runs of spaces, at most one blank line."""
-    text = unicodedata.normalize("NFC", raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
-    text = _CONTROL.sub("", text)
+    # Invisible and control characters go before NFC: left in, they keep a letter and its
+    # accent apart, and a second pass would then compose them into another text.
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
     lines = (_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return _RUN_OF_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -48,7 +48,9 @@ def expand_paths(names: Iterable[str | Path]) -> tuple[list[Path], list[InputPro
             matches = sorted(Path(m) for m in glob.glob(str(name), recursive=True))
             matched_files = [m for m in matches if m.is_file()]
             if not matched_files:
-                problems.append(InputProblem(str(name), Problem.E008, detail="the glob matched no file"))
+                problems.append(
+                    InputProblem(str(name), Problem.E008, detail="the glob matched no file")
+                )
             for match in matched_files:
                 add(match)
         else:

@@ -17,7 +17,6 @@ from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.metadata import read_text_metadata
 from newsprism.ingest.normalize import normalize_text
 from newsprism.model.types import Article
-
 from newsprism.readers_marker import GENERATOR_MARK
 
 
@@ -53,8 +52,17 @@ def read_txt(path: str, data: bytes) -> Iterator[ReadItem]:
     body = text[body_start:]
     if not body.strip():
         raise InputError(InputProblem(path, Problem.E011))
-    yield make_article(body, path, outlet=meta.outlet, author=meta.author, date=meta.date,
-                       title=meta.title, url=meta.url, genre=meta.genre, extra=meta.extra)
+    yield make_article(
+        body,
+        path,
+        outlet=meta.outlet,
+        author=meta.author,
+        date=meta.date,
+        title=meta.title,
+        url=meta.url,
+        genre=meta.genre,
+        extra=meta.extra,
+    )
 
 
 @reader(".html", ".htm", ".xhtml")
@@ -66,13 +74,42 @@ def read_html(path: str, data: bytes) -> Iterator[ReadItem]:
     if GENERATOR_MARK in text[:4000]:
         yield Skipped(path, "a newsprism report, not an article")
         return
-    doc = bare_extraction(text, favor_precision=True, with_metadata=True,
-                          include_comments=False, include_tables=False)
-    body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    doc = bare_extraction(
+        text, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body = "" if doc is None or isinstance(doc, dict) else (doc.text or "")
+    if not body.strip() or _only_boilerplate(body, text):
         raise InputError(InputProblem(path, Problem.E007))
-    yield make_article(body, path, outlet=doc.sitename, author=doc.author, date=doc.date,
-                       title=doc.title, url=doc.url)
+    yield make_article(
+        body,
+        path,
+        outlet=doc.sitename,
+        author=doc.author,
+        date=doc.date,
+        title=doc.title,
+        url=doc.url,
+    )
+
+
+_BOILERPLATE_TAGS = ("nav", "footer", "header", "aside", "menu")
+
+
+def _only_boilerplate(body: str, html: str) -> bool:
+    """Whether the extracted text is nothing but a page's menus and footers.
+
+    trafilatura's fallback extractors return link text from a page with no article at all.
+    """
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    chrome = " ".join(
+        " ".join(el.text_content().split()) for tag in _BOILERPLATE_TAGS for el in tree.iter(tag)
+    )
+    flat = " ".join(body.split())
+    return bool(chrome) and flat in chrome
 
 
 _JSONL_FIELDS = ("title", "outlet", "author", "url", "published", "genre")
@@ -98,9 +135,21 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadItem]:
             yield InputProblem(path, Problem.E005, line=number)
             continue
         known = {key: record.get(key) for key in _JSONL_FIELDS}
-        extra = {k: str(v) for k, v in record.items()
-                 if k not in known and k not in ("text", "date") and isinstance(v, (str, int, float, bool))}
-        yield make_article(body, f"{path}:{number}", outlet=known["outlet"],
-                           author=known["author"], date=known["published"] or record.get("date"),
-                           title=known["title"], url=known["url"], genre=known["genre"],
-                           extra=extra)
+        extra = {
+            k: str(v)
+            for k, v in record.items()
+            if k not in known
+            and k not in ("text", "date")
+            and isinstance(v, (str, int, float, bool))
+        }
+        yield make_article(
+            body,
+            f"{path}:{number}",
+            outlet=known["outlet"],
+            author=known["author"],
+            date=known["published"] or record.get("date"),
+            title=known["title"],
+            url=known["url"],
+            genre=known["genre"],
+            extra=extra,
+        )

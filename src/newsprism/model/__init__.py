@@ -20,8 +20,24 @@ from newsprism.model.types import (
 )
 
 __all__ = [
-    "SLOTS", "Accusation", "AccusationValue", "Analysis", "Article", "Claim", "ClaimValue",
-    "Comparison", "DateValue", "Entity", "EntityValue", "Mention", "NumberValue",
-    "TechniqueSpan", "TimelineEntry", "from_dict", "read_json", "to_dict", "validate",
+    "SLOTS",
+    "Accusation",
+    "AccusationValue",
+    "Analysis",
+    "Article",
+    "Claim",
+    "ClaimValue",
+    "Comparison",
+    "DateValue",
+    "Entity",
+    "EntityValue",
+    "Mention",
+    "NumberValue",
+    "TechniqueSpan",
+    "TimelineEntry",
+    "from_dict",
+    "read_json",
+    "to_dict",
+    "validate",
     "write_json",
 ]

@@ -30,8 +30,18 @@ from newsprism.model.types import (
     TimelineEntry,
 )
 
-ARTICLE_KEYS = ("id", "source", "outlet", "author", "published", "title", "language", "genre",
-                "text", "sha256")
+ARTICLE_KEYS = (
+    "id",
+    "source",
+    "outlet",
+    "author",
+    "published",
+    "title",
+    "language",
+    "genre",
+    "text",
+    "sha256",
+)
 
 
 def value_to_dict(value: ClaimValue) -> dict[str, Any]:
@@ -45,8 +55,12 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
         if data["op"] not in NUMBER_OPS:
             raise ContractError(f"unknown number op {data['op']!r}")
         high = data.get("high")
-        return NumberValue(op=data["op"], value=float(data["value"]),
-                           high=None if high is None else float(high), unit=data.get("unit"))
+        return NumberValue(
+            op=data["op"],
+            value=float(data["value"]),
+            high=None if high is None else float(high),
+            unit=data.get("unit"),
+        )
     if "date" in data:
         return DateValue(date=str(data["date"]))
     if "accuser" in data:
@@ -85,20 +99,34 @@ def from_dict(data: dict[str, Any]) -> Analysis:
     validate(data)
     return Analysis(
         articles=[
-            Article(**{k: a.get(k) for k in ARTICLE_KEYS}, url=a.get("url"),
-                    extra=dict(a.get("extra") or {}))
+            Article(
+                **{k: a.get(k) for k in ARTICLE_KEYS},
+                url=a.get("url"),
+                extra=dict(a.get("extra") or {}),
+            )
             for a in data["articles"]
         ],
         entities=[
-            Entity(id=e["id"], name=e["name"], type=e["type"], aliases=list(e["aliases"]),
-                   mentions=[Mention(**m) for m in e["mentions"]])
+            Entity(
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
+                aliases=list(e["aliases"]),
+                mentions=[Mention(**m) for m in e["mentions"]],
+            )
             for e in data["entities"]
         ],
         claims=[Claim(**{**c, "value": value_from_dict(c["value"])}) for c in data["claims"]],
         techniques=[TechniqueSpan(**t) for t in data["techniques"]],
-        comparisons=[Comparison(slot=c["slot"], claims=(c["claims"][0], c["claims"][1]),
-                                verdict=c["verdict"], reason=c["reason"])
-                     for c in data["comparisons"]],
+        comparisons=[
+            Comparison(
+                slot=c["slot"],
+                claims=(c["claims"][0], c["claims"][1]),
+                verdict=c["verdict"],
+                reason=c["reason"],
+            )
+            for c in data["comparisons"]
+        ],
         accusations=[Accusation(**a) for a in data["accusations"]],
         timeline=[TimelineEntry(**t) for t in data["timeline"]],
         extra=dict(data.get("extra") or {}),
@@ -136,8 +164,16 @@ def _require(cond: bool, where: str, problem: str) -> None:
 
 def validate(data: dict[str, Any]) -> None:
     """Check a contract document's shape and cross-references; raise ContractError if wrong."""
-    for key in ("newsprism_version", "articles", "entities", "claims", "techniques",
-                "comparisons", "accusations", "timeline"):
+    for key in (
+        "newsprism_version",
+        "articles",
+        "entities",
+        "claims",
+        "techniques",
+        "comparisons",
+        "accusations",
+        "timeline",
+    ):
         _require(key in data, "document", f"missing key {key!r}")
     texts: dict[str, str] = {}
     for i, art in enumerate(data["articles"]):
@@ -149,8 +185,11 @@ def validate(data: dict[str, Any]) -> None:
 
     def check_span(where: str, article: str, start: int, end: int) -> None:
         _require(article in texts, where, f"unknown article {article!r}")
-        _require(0 <= start <= end <= len(texts[article]), where,
-                 f"span {start}:{end} outside article {article!r}")
+        _require(
+            0 <= start <= end <= len(texts[article]),
+            where,
+            f"span {start}:{end} outside article {article!r}",
+        )
 
     entity_ids = set()
     for i, ent in enumerate(data["entities"]):
@@ -170,8 +209,11 @@ def validate(data: dict[str, Any]) -> None:
             ref = claim.get(key)
             _require(ref is None or ref in entity_ids, where, f"{key} {ref!r} is no entity")
         score = claim.get("checkworthy")
-        _require(isinstance(score, (int, float)) and 0 <= score <= 1, where,
-                 "checkworthy must be a number in [0, 1]")
+        _require(
+            isinstance(score, (int, float)) and 0 <= score <= 1,
+            where,
+            "checkworthy must be a number in [0, 1]",
+        )
         try:
             value = value_from_dict(claim["value"])
         except (KeyError, TypeError, ValueError) as exc:
@@ -184,5 +226,8 @@ def validate(data: dict[str, Any]) -> None:
     for i, comp in enumerate(data["comparisons"]):
         where = f"comparisons[{i}]"
         _require(comp.get("verdict") in VERDICTS, where, f"unknown verdict {comp.get('verdict')!r}")
-        _require(len(comp["claims"]) == 2 and all(c in claim_ids for c in comp["claims"]), where,
-                 "claims must be two known claim ids")
+        _require(
+            len(comp["claims"]) == 2 and all(c in claim_ids for c in comp["claims"]),
+            where,
+            "claims must be two known claim ids",
+        )

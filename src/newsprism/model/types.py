@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 Genre = Literal["reporting", "opinion", "analysis", "unknown"]
 Verdict = Literal["consistent", "contradictory", "not_comparable"]
@@ -97,7 +97,7 @@ class AccusationValue:
     accused: str
 
 
-ClaimValue = Union[NumberValue, DateValue, EntityValue, AccusationValue]
+ClaimValue = NumberValue | DateValue | EntityValue | AccusationValue
 
 
 @dataclass

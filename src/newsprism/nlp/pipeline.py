@@ -58,7 +58,9 @@ def _load_base(name: str | None) -> Language:
                 return spacy.load(name)
             return _load_one(name)
         except (ImportError, OSError) as exc:
-            raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {exc}\n{INSTALL_HINT}") from exc
+            raise ModelNotFoundError(
+                f"cannot load spaCy pipeline {name!r}: {exc}\n{INSTALL_HINT}"
+            ) from exc
     for candidate in available_models():
         try:
             return _load_one(candidate)

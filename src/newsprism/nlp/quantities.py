@@ -27,7 +27,9 @@ _DATE_WORDS = frozenset(
     "yesterday tomorrow morning evening night".split()
 )
 _YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "of", "by", "until", "till", "from", "during", "before", "after"})
+_YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "of", "by", "until", "till", "from", "during", "before", "after"}
+)
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and", "or"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -94,6 +96,14 @@ def _excluded(tok: Token) -> bool:
     return False
 
 
+def _joins_number_words(doc: Doc, j: int) -> bool:
+    """'and' or '-' inside a written number ("two hundred and fifty"), 'of' in "tens of"."""
+    tok = doc[j]
+    if tok.lower_ in ("and", "-"):
+        return j + 1 < len(doc) and doc[j + 1].lower_ in _WORD_TAIL
+    return tok.lower_ == "of" and doc[j - 1].lower_ == "tens"
+
+
 def _number_run(doc: Doc, i: int) -> int:
     """End (exclusive) of the run of number tokens starting at i ("two hundred and fifty")."""
     j = i + 1
@@ -104,9 +114,7 @@ def _number_run(doc: Doc, i: int) -> int:
             if tok.like_num and tok.text[0].isdigit() and doc[j - 1].text[0].isdigit():
                 break
             j += 1
-        elif tok.lower_ in ("and", "-") and j + 1 < len(doc) and doc[j + 1].lower_ in _WORD_TAIL:
-            j += 1
-        elif tok.lower_ == "of" and doc[j - 1].lower_ == "tens":
+        elif _joins_number_words(doc, j):
             j += 1
         else:
             break
@@ -121,10 +129,14 @@ _WORD_TAIL = frozenset(
 
 
 def _counted_noun(number: Span) -> Token | None:
-    """The noun a number counts: its head ("143 people"), or the object of "of" ("hundreds of km")."""
+    """The noun a number counts: its head ("143 people") or what follows "of" ("hundreds of km")."""
     root = number.root
     head = root.head
-    if root.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in _NOUN_POS and head not in number:
+    if (
+        root.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and head.pos_ in _NOUN_POS
+        and head not in number
+    ):
         return head
     end = number.end
     doc = number.doc
@@ -145,10 +157,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         tok = doc[i]
         start_i = i
         # "a dozen", "a million": the article belongs to the number.
-        if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion", "score"):
+        if (
+            tok.lower_ in ("a", "an")
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion", "score")
+        ):
             i += 1
             tok = doc[i]
-        if not _is_number_token(tok) or _excluded(tok) or tok.lower_ == "score" and start_i == i:
+        if not _is_number_token(tok) or _excluded(tok) or (tok.lower_ == "score" and start_i == i):
             i = start_i + 1
             continue
         end_i = _number_run(doc, i)
@@ -162,7 +178,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         op, high = ("=", None)
         span_start = number.start_char
         # A range: "between 10 and 20", "from 10 to 20", "10 to 20", "10-20".
-        if end_i + 1 < len(doc) and doc[end_i].lower_ in _RANGE_JOINERS and _is_number_token(doc[end_i + 1]):
+        if (
+            end_i + 1 < len(doc)
+            and doc[end_i].lower_ in _RANGE_JOINERS
+            and _is_number_token(doc[end_i + 1])
+        ):
             joiner = doc[end_i].lower_
             before = doc[start_i - 1].lower_ if start_i > 0 else ""
             if joiner not in ("and", "or") or before == "between" or joiner == "or":
@@ -195,7 +215,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             span_end = noun.idx + len(noun.text)
         elif unit == "%":
             span_end = doc[end_i].idx + len(doc[end_i].text)
-        found.append(Quantity(op, value, high, unit, vague, span_start, span_end,
-                              doc[start_i:end_i], noun))
+        found.append(
+            Quantity(op, value, high, unit, vague, span_start, span_end, doc[start_i:end_i], noun)
+        )
         i = end_i
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def render_highlighted(text: str, highlights: list[Highlight]) -> str:
         if h.anchor:
             anchors.setdefault(h.start, []).append(h.anchor)
     out: list[str] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         for anchor in anchors.get(left, []):
             out.append(f'<a id="{escape(anchor)}"></a>')
         active = [h for h in spans if h.start <= left and right <= h.end]

@@ -37,20 +37,31 @@ def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
     for ent in analysis.entities:
         for m in ent.mentions:
             if m.article == article.id:
-                marks.append(Highlight(m.start, m.end, f"ent ent-{ent.type}",
-                                       f"{ent.name} ({ent.type})"))
+                marks.append(
+                    Highlight(m.start, m.end, f"ent ent-{ent.type}", f"{ent.name} ({ent.type})")
+                )
     for claim in analysis.claims:
         if claim.article == article.id:
-            marks.append(Highlight(claim.value_start, claim.value_end,
-                                   f"claim slot-{claim.slot}", _claim_title(claim),
-                                   anchor=claim.id))
+            marks.append(
+                Highlight(
+                    claim.value_start,
+                    claim.value_end,
+                    f"claim slot-{claim.slot}",
+                    _claim_title(claim),
+                    anchor=claim.id,
+                )
+            )
     return marks
 
 
 def _article_card(article: Article, analysis: Analysis) -> str:
     meta = [
-        ("outlet", article.outlet), ("author", article.author), ("published", article.published),
-        ("genre", article.genre), ("language", article.language), ("source", article.source),
+        ("outlet", article.outlet),
+        ("author", article.author),
+        ("published", article.published),
+        ("genre", article.genre),
+        ("language", article.language),
+        ("source", article.source),
     ]
     rows = "".join(
         f"<dt>{name}</dt><dd>{escape(value) if value else '<i>unknown</i>'}</dd>"
@@ -82,14 +93,17 @@ def _claim_table(analysis: Analysis) -> str:
             items = "".join(
                 f'<li><a href="#{escape(c.id)}" title="{escape(_claim_title(c))}">'
                 f"<b>{escape(value_label(c.value, with_unit=False))}</b> "
-                f"<q>{escape(texts[c.article][c.value_start:c.value_end])}</q></a></li>"
+                f"<q>{escape(texts[c.article][c.value_start : c.value_end])}</q></a></li>"
                 for c in cells.get((slot, a.id), [])
             )
             tds.append(f"<td><ul>{items}</ul></td>" if items else "<td class=empty>–</td>")
         rows.append(f'<tr><th class="slot slot-{slot}">{slot}</th>{"".join(tds)}</tr>')
     if not rows:
         return "<p>No numeric claims were found.</p>"
-    return f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (
+        f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _entity_table(analysis: Analysis) -> str:
@@ -122,7 +136,7 @@ LEGEND = (
 
 def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
     """The whole report as one HTML document with no external assets."""
-    generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cards = "".join(_article_card(a, analysis) for a in analysis.articles)
     n_art, n_claims, n_ent = len(analysis.articles), len(analysis.claims), len(analysis.entities)
     return f"""<!DOCTYPE html>
@@ -133,7 +147,8 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
 <style>{_css()}</style></head>
 <body>
 <header class=top><h1>{escape(title)}</h1>
-<p>{n_art} articles · {n_claims} claims · {n_ent} entities · generated {generated} by newsprism {__version__}</p></header>
+<p>{n_art} articles · {n_claims} claims · {n_ent} entities ·
+generated {generated} by newsprism {__version__}</p></header>
 <section><h2>Numeric claims by slot and source</h2>{_claim_table(analysis)}</section>
 <section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
 <section><h2>Entities</h2>{_entity_table(analysis)}</section>

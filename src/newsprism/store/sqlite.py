@@ -1,4 +1,4 @@
-"""The SQLite store: one file per case, readable by any SQLite tool, written one article at a time."""
+"""The SQLite store: one file per case, readable by any SQLite tool, written article by article."""
 
 from __future__ import annotations
 
@@ -56,8 +56,13 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
-    def save_article(self, article: Article, entities: Sequence[LocalEntity],
-                     claims: Sequence[Claim], pipeline: str) -> None:
+    def save_article(
+        self,
+        article: Article,
+        entities: Sequence[LocalEntity],
+        claims: Sequence[Claim],
+        pipeline: str,
+    ) -> None:
         """Store an article with its findings, atomically; an already stored text is left as is."""
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -76,28 +81,48 @@ class Store:
             raise
 
     def _insert_article(self, a: Article, pipeline: str) -> None:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.conn.execute(
             "INSERT INTO articles (id, sha256, source, outlet, author, published, title, language,"
             " genre, url, extra, text, pipeline, analyzed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.sha256, a.source, a.outlet, a.author, a.published, a.title, a.language,
-             a.genre, a.url, json.dumps(a.extra, ensure_ascii=False), a.text, pipeline, now),
+            (
+                a.id,
+                a.sha256,
+                a.source,
+                a.outlet,
+                a.author,
+                a.published,
+                a.title,
+                a.language,
+                a.genre,
+                a.url,
+                json.dumps(a.extra, ensure_ascii=False),
+                a.text,
+                pipeline,
+                now,
+            ),
         )
 
     def _insert_entity(self, article: Article, local: LocalEntity) -> None:
         eid = entity_id(local.key)
-        row = self.conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (eid,)).fetchone()
+        row = self.conn.execute(
+            "SELECT name, aliases FROM entities WHERE id = ?", (eid,)
+        ).fetchone()
         if row is None:
-            self.conn.execute("INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
-                              (eid, local.name, local.label, "[]"))
+            self.conn.execute(
+                "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
+                (eid, local.name, local.label, "[]"),
+            )
             name, aliases = local.name, []
         else:
             name, aliases = row[0], json.loads(row[1])
         new_aliases = sorted(set(aliases) | {s for s in local.surfaces if s != name})
         if new_aliases != aliases:
-            self.conn.execute("UPDATE entities SET aliases = ? WHERE id = ?",
-                              (json.dumps(new_aliases, ensure_ascii=False), eid))
+            self.conn.execute(
+                "UPDATE entities SET aliases = ? WHERE id = ?",
+                (json.dumps(new_aliases, ensure_ascii=False), eid),
+            )
         self.conn.executemany(
             "INSERT OR IGNORE INTO mentions (entity_id, article_id, start_char, end_char, text)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -111,12 +136,28 @@ class Store:
             " value_json, value_start, value_end, value_text, subject, hedged, hedge_cue,"
             " attributed_to, attribution_cue, sourced, checkworthy)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (c.id, article.id, c.start, c.end, c.slot,
-             number.op if number else None, number.value if number else None,
-             number.high if number else None, number.unit if number else None,
-             json.dumps(value_to_dict(c.value), ensure_ascii=False), c.value_start, c.value_end,
-             article.text[c.value_start:c.value_end], c.subject, int(c.hedged), c.hedge_cue,
-             c.attributed_to, c.attribution_cue, int(c.sourced), c.checkworthy),
+            (
+                c.id,
+                article.id,
+                c.start,
+                c.end,
+                c.slot,
+                number.op if number else None,
+                number.value if number else None,
+                number.high if number else None,
+                number.unit if number else None,
+                json.dumps(value_to_dict(c.value), ensure_ascii=False),
+                c.value_start,
+                c.value_end,
+                article.text[c.value_start : c.value_end],
+                c.subject,
+                int(c.hedged),
+                c.hedge_cue,
+                c.attributed_to,
+                c.attribution_cue,
+                int(c.sourced),
+                c.checkworthy,
+            ),
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -160,24 +201,51 @@ class Store:
             for row in self.conn.execute(
                 "SELECT id, article_id, start_char, end_char, slot, value_json, value_start,"
                 " value_end, subject, hedged, hedge_cue, attributed_to, attribution_cue, sourced,"
-                " checkworthy FROM claims WHERE article_id = ? ORDER BY value_start, id", (i,)
+                " checkworthy FROM claims WHERE article_id = ? ORDER BY value_start, id",
+                (i,),
             ):
-                claims.append(Claim(
-                    id=row[0], article=row[1], start=row[2], end=row[3], slot=row[4],
-                    value=value_from_dict(json.loads(row[5])), value_start=row[6],
-                    value_end=row[7], subject=row[8], hedged=bool(row[9]), hedge_cue=row[10],
-                    attributed_to=row[11], attribution_cue=row[12], sourced=bool(row[13]),
-                    checkworthy=row[14]))
-        return Analysis(articles=articles, entities=sorted(entities.values(), key=lambda e: e.id),
-                        claims=claims)
+                claims.append(
+                    Claim(
+                        id=row[0],
+                        article=row[1],
+                        start=row[2],
+                        end=row[3],
+                        slot=row[4],
+                        value=value_from_dict(json.loads(row[5])),
+                        value_start=row[6],
+                        value_end=row[7],
+                        subject=row[8],
+                        hedged=bool(row[9]),
+                        hedge_cue=row[10],
+                        attributed_to=row[11],
+                        attribution_cue=row[12],
+                        sourced=bool(row[13]),
+                        checkworthy=row[14],
+                    )
+                )
+        return Analysis(
+            articles=articles, entities=sorted(entities.values(), key=lambda e: e.id), claims=claims
+        )
 
     def _read_article(self, article_id: str) -> Article:
         row = self.conn.execute(
             "SELECT id, source, text, sha256, outlet, author, published, title, language, genre,"
-            " url, extra FROM articles WHERE id = ?", (article_id,)).fetchone()
+            " url, extra FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no article {article_id!r}")
-        return Article(id=row[0], source=row[1], text=row[2], sha256=row[3], outlet=row[4],
-                       author=row[5], published=row[6], title=row[7], language=row[8],
-                       genre=row[9], url=row[10], extra=json.loads(row[11]))
-
+        return Article(
+            id=row[0],
+            source=row[1],
+            text=row[2],
+            sha256=row[3],
+            outlet=row[4],
+            author=row[5],
+            published=row[6],
+            title=row[7],
+            language=row[8],
+            genre=row[9],
+            url=row[10],
+            extra=json.loads(row[11]),
+        )
