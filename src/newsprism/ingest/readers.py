@@ -77,7 +77,9 @@ def read_html(path: str, data: bytes) -> Iterator[ReadItem]:
     doc = bare_extraction(
         text, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False
     )
-    body = "" if doc is None or isinstance(doc, dict) else (doc.text or "")
+    if doc is None or isinstance(doc, dict):
+        raise InputError(InputProblem(path, Problem.E007))
+    body = doc.text or ""
     if not body.strip() or _only_boilerplate(body, text):
         raise InputError(InputProblem(path, Problem.E007))
     yield make_article(
