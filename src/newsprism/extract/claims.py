@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span, Token
 
 from newsprism.extract.checkworthy import checkworthy_score
+from newsprism.extract.context import ArticleContext
 from newsprism.extract.registry import claim_extractor
-from newsprism.extract.slots import classify_quantity
+from newsprism.extract.slots import HEAD_COUNT_SLOTS, classify_quantity
 from newsprism.model.types import Claim, NumberOp, NumberValue
-from newsprism.nlp.quantities import find_quantities
+from newsprism.nlp.numbers import MEASURE_UNITS
+from newsprism.nlp.quantities import Quantity, find_quantities
+
+DISTANCE_UNITS = frozenset({"km", "mi", "m"})
+_REFERENCE_PREPOSITIONS = frozenset({"from", "of"})
 
 
-def _sentence_bounds(sent: Span) -> tuple[int, int]:
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character bounds of a sentence without its surrounding whitespace."""
     text = sent.text
-    stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return sent.start_char + lead, sent.start_char + len(stripped)
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
 
 
 def claim_id(article_id: str, number: int) -> str:
@@ -23,25 +28,46 @@ def claim_id(article_id: str, number: int) -> str:
     return f"{article_id}-c{number:03d}"
 
 
+def distance_reference(q: Quantity) -> str | None:
+    """What a distance is measured from: '148 km from the Ukrainian border' -> 'the Ukrainian border'."""
+    anchor: Token | None = q.noun
+    if anchor is None:
+        return None
+    doc = anchor.doc
+    for tok in doc[anchor.i + 1 : min(anchor.i + 4, len(doc))]:
+        if tok.lower_ in _REFERENCE_PREPOSITIONS:
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                return doc[obj.left_edge.i : obj.i + 1].text
+    return None
+
+
 @claim_extractor("numeric")
-def extract_numeric_claims(article_id: str, doc: Doc) -> list[Claim]:
-    """One claim per quantity; the claim's span is its sentence, the value's span the number."""
+def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
+    """One claim per quantity: its sentence, its value's words, its slot and epistemic status.
+
+    A head count in a sentence about an older event gets that event as its subject.
+    """
     claims: list[Claim] = []
-    for q in find_quantities(doc):
+    for q in find_quantities(ctx.doc):
         slot = classify_quantity(q)
-        start, end = _sentence_bounds(q.number.sent)
+        start, end = sentence_bounds(q.number.sent)
         op: NumberOp = q.op  # type: ignore[assignment]
-        claims.append(
-            Claim(
-                id=claim_id(article_id, len(claims) + 1),
-                article=article_id,
-                start=start,
-                end=max(end, q.end),
-                slot=slot,
-                value=NumberValue(op=op, value=q.value, high=q.high, unit=q.unit),
-                value_start=q.start,
-                value_end=q.end,
-                checkworthy=checkworthy_score(slot, q.unit),
-            )
+        reference = distance_reference(q) if q.unit in DISTANCE_UNITS else None
+        claim = Claim(
+            id=claim_id(ctx.article.id, len(claims) + 1),
+            article=ctx.article.id,
+            start=start,
+            end=max(end, q.end),
+            slot=slot,
+            value=NumberValue(op=op, value=q.value, high=q.high, unit=q.unit, reference=reference),
+            value_start=q.start,
+            value_end=q.end,
         )
+        if slot in HEAD_COUNT_SLOTS:
+            claim.subject = ctx.other_event_for(q.number.sent)
+        ctx.add_epistemics(claim, q.number.root)
+        claim.checkworthy = checkworthy_score(claim, q.unit in MEASURE_UNITS)
+        claims.append(claim)
     return claims

@@ -7,13 +7,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from newsprism.extract.resolve import (
+    GOVERNMENT_NOUNS,
+    ORGAN_NOUNS,
+    AliasTable,
+    Canonical,
+    entity_key,
+)
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 
 
 @dataclass
@@ -21,24 +30,33 @@ class LocalEntity:
     """One actor as one article names it: a merge key, its surface forms and its spans."""
 
     key: str
+    canonical: Canonical | None = None
     label_counts: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        """The longest of the most frequent surface forms."""
+        """The canonical name when known, else the longest of the most frequent surfaces."""
+        if self.canonical is not None:
+            return self.canonical.name
         top = max(self.surfaces.values())
         return max((s for s, n in self.surfaces.items() if n == top), key=len)
 
     @property
     def label(self) -> str:
+        if self.canonical is not None:
+            return self.canonical.type
         return self.label_counts.most_common(1)[0][0]
 
+    @property
+    def part_of(self) -> str | None:
+        return self.canonical.part_of if self.canonical is not None else None
 
-def entity_key(name: str) -> str:
-    """The key under which names are one entity: case and spacing folded."""
-    return " ".join(name.casefold().split())
+    def add(self, surface: str, label: str, start: int, end: int) -> None:
+        self.surfaces[surface] += 1
+        self.label_counts[label] += 1
+        self.spans.append((start, end))
 
 
 def entity_id(key: str) -> str:
@@ -57,22 +75,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract_entities(doc: Doc) -> list[LocalEntity]:
+def _organ_extent(ent: Span) -> int:
+    """End token of an organ phrase after a state or demonym ("Russian intelligence services")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in ORGAN_NOUNS | GOVERNMENT_NOUNS:
+        end += 1
+    return end
+
+
+def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEntity]:
     """Entities of a parsed article; a surname alone joins the full name it shortens."""
+    table = table or AliasTable()
     text = doc.text
     by_key: dict[str, LocalEntity] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        canonical: Canonical | None = None
+        end_char = ent.end_char
+        if ent.label_ in _OWNER_LABELS:
+            organ_end = _organ_extent(ent)
+            if organ_end > ent.end:
+                organ = doc[ent.end : organ_end].text
+                canonical = table.organ(ent.text, organ)
+                if canonical is not None:
+                    end_char = doc[organ_end - 1].idx + len(doc[organ_end - 1].text)
+        start, end = _trim(text, ent.start_char, end_char)
         surface = text[start:end].strip()
         if not surface or not any(c.isalpha() for c in surface):
             continue
-        key = entity_key(surface)
-        local = by_key.setdefault(key, LocalEntity(key))
-        local.label_counts[ent.label_] += 1
-        local.surfaces[surface] += 1
-        local.spans.append((start, end))
+        canonical = canonical or table.lookup(surface)
+        key = canonical.key if canonical is not None else entity_key(surface)
+        local = by_key.setdefault(key, LocalEntity(key, canonical))
+        local.add(surface, ent.label_, start, end)
     _drop_common_words(by_key, text)
     _merge_short_person_names(by_key)
     return sorted(by_key.values(), key=lambda e: e.spans[0])
@@ -83,8 +118,9 @@ def _drop_common_words(by_key: dict[str, LocalEntity], text: str) -> None:
     capitalised by a title or a sentence start ("Massacre", "State")."""
     lowered_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
     for key, local in list(by_key.items()):
-        if " " not in key and key in lowered_words and local.label != "PERSON":
-            del by_key[key]
+        if local.canonical is None and " " not in key and key in lowered_words:
+            if local.label != "PERSON":
+                del by_key[key]
 
 
 def _merge_short_person_names(by_key: dict[str, LocalEntity]) -> None:

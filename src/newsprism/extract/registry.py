@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from newsprism.model.types import Claim
 
-ClaimExtractor = Callable[[str, Doc], list[Claim]]
+if TYPE_CHECKING:
+    from newsprism.extract.context import ArticleContext
+
+ClaimExtractor = Callable[["ArticleContext"], list[Claim]]
 CLAIM_EXTRACTORS: dict[str, ClaimExtractor] = {}
 
 
 def claim_extractor(name: str) -> Callable[[ClaimExtractor], ClaimExtractor]:
-    """Register a function (article id, parsed doc) -> claims under `name`."""
+    """Register a function (article context) -> claims under `name`."""
 
     def register(func: ClaimExtractor) -> ClaimExtractor:
         CLAIM_EXTRACTORS[name] = func

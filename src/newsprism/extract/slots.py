@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from newsprism.nlp.numbers import MEASURE_UNITS
 from newsprism.nlp.quantities import Quantity
 
+HEAD_COUNT_SLOTS = frozenset({"killed", "injured", "missing", "perpetrators", "arrested"})
 KILL_VERBS = frozenset(
     {"kill", "murder", "slay", "massacre", "execute", "slaughter", "assassinate"}
 )

@@ -56,13 +56,15 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
             raise ContractError(f"unknown number op {data['op']!r}")
         high = data.get("high")
         return NumberValue(
+            reference=data.get("reference"),
             op=data["op"],
             value=float(data["value"]),
             high=None if high is None else float(high),
             unit=data.get("unit"),
         )
     if "date" in data:
-        return DateValue(date=str(data["date"]))
+        date = data["date"]
+        return DateValue(date=None if date is None else str(date), as_written=data.get("as_written"))
     if "accuser" in data:
         return AccusationValue(accuser=str(data["accuser"]), accused=str(data["accused"]))
     if "entity" in data:
@@ -113,6 +115,7 @@ def from_dict(data: dict[str, Any]) -> Analysis:
                 type=e["type"],
                 aliases=list(e["aliases"]),
                 mentions=[Mention(**m) for m in e["mentions"]],
+                part_of=e.get("part_of"),
             )
             for e in data["entities"]
         ],
@@ -218,6 +221,13 @@ def validate(data: dict[str, Any]) -> None:
             value = value_from_dict(claim["value"])
         except (KeyError, TypeError, ValueError) as exc:
             raise ContractError(f"{where}: bad value: {exc}") from exc
+        refs: list[str] = []
+        if isinstance(value, EntityValue):
+            refs = [value.entity]
+        elif isinstance(value, AccusationValue):
+            refs = [value.accuser, value.accused]
+        for ref in refs:
+            _require(ref in entity_ids, where, f"value names {ref!r}, which is no entity")
         if isinstance(value, NumberValue) and value.high is not None:
             _require(value.value <= value.high, where, "range with value > high")
         claim_ids.add(claim["id"])

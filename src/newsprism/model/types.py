@@ -63,6 +63,7 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    part_of: str | None = None  # the entity this one is an organ or branch of
 
 
 @dataclass
@@ -73,13 +74,19 @@ class NumberValue:
     value: float
     high: float | None = None
     unit: str | None = None
+    reference: str | None = None  # what a distance is measured from ("the Ukrainian border")
 
 
 @dataclass
 class DateValue:
-    """A calendar date, to the day ("YYYY-MM-DD") or the month ("YYYY-MM")."""
+    """A calendar date, to the day ("YYYY-MM-DD"), month ("YYYY-MM") or year ("YYYY").
 
-    date: str
+    `date` is None when the text gives a relative date ("last Friday") and the article has no
+    publication date to resolve it against: unknown, not guessed.
+    """
+
+    date: str | None
+    as_written: str | None = None
 
 
 @dataclass

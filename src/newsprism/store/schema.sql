@@ -23,9 +23,11 @@ CREATE TABLE IF NOT EXISTS articles (
 
 CREATE TABLE IF NOT EXISTS entities (
     id      TEXT PRIMARY KEY,
+    key     TEXT NOT NULL UNIQUE,          -- the folded name entities are matched on
     name    TEXT NOT NULL,                 -- canonical name
-    type    TEXT NOT NULL,                 -- spaCy label: PERSON, ORG, GPE, NORP, ...
-    aliases TEXT NOT NULL DEFAULT '[]'     -- JSON array of other names seen
+    type    TEXT NOT NULL,                 -- PERSON, ORG, GPE, NORP, FAC, EVENT, SOURCE, AUTHOR...
+    aliases TEXT NOT NULL DEFAULT '[]',    -- JSON array of other names seen
+    part_of TEXT REFERENCES entities(id)   -- the state or group this one is an organ of
 );
 
 CREATE TABLE IF NOT EXISTS mentions (

@@ -11,9 +11,27 @@ from pathlib import Path
 
 from newsprism import SCHEMA_VERSION
 from newsprism.errors import NewsprismError
-from newsprism.extract import LocalEntity, entity_id
+from newsprism.extract import LocalEntity, entity_id, entity_key
 from newsprism.model.serialize import value_from_dict, value_to_dict
-from newsprism.model.types import Analysis, Article, Claim, Entity, Mention, NumberValue
+from newsprism.model.types import (
+    AccusationValue,
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    EntityValue,
+    Mention,
+    NumberValue,
+)
+
+
+def _entity_refs(claim: Claim) -> list[str]:
+    refs = [r for r in (claim.subject, claim.attributed_to) if r]
+    if isinstance(claim.value, EntityValue):
+        refs.append(claim.value.entity)
+    elif isinstance(claim.value, AccusationValue):
+        refs += [claim.value.accuser, claim.value.accused]
+    return refs
 
 
 class StoreError(NewsprismError):
@@ -104,19 +122,22 @@ class Store:
             ),
         )
 
+    def _ensure_entity(self, key: str, name: str, etype: str, part_of: str | None) -> str:
+        eid = entity_id(key)
+        parent = None
+        if part_of:
+            parent = self._ensure_entity(entity_key(part_of), part_of, "GPE", None)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO entities (id, key, name, type, aliases, part_of)"
+            " VALUES (?, ?, ?, ?, '[]', ?)",
+            (eid, key, name, etype, parent),
+        )
+        return eid
+
     def _insert_entity(self, article: Article, local: LocalEntity) -> None:
-        eid = entity_id(local.key)
-        row = self.conn.execute(
-            "SELECT name, aliases FROM entities WHERE id = ?", (eid,)
-        ).fetchone()
-        if row is None:
-            self.conn.execute(
-                "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
-                (eid, local.name, local.label, "[]"),
-            )
-            name, aliases = local.name, []
-        else:
-            name, aliases = row[0], json.loads(row[1])
+        eid = self._ensure_entity(local.key, local.name, local.label, local.part_of)
+        row = self.conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (eid,)).fetchone()
+        name, aliases = row[0], json.loads(row[1])
         new_aliases = sorted(set(aliases) | {s for s in local.surfaces if s != name})
         if new_aliases != aliases:
             self.conn.execute(
@@ -162,6 +183,10 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def entity_keys(self) -> list[tuple[str, str]]:
+        """(key, type) of every stored entity, for resolving new names against them."""
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT key, type FROM entities")]
+
     def article_ids(self) -> list[str]:
         """Ids of all stored articles, in the order they were stored."""
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
@@ -186,16 +211,6 @@ class Store:
         ids = list(article_ids) if article_ids is not None else self.article_ids()
         wanted = set(ids)
         articles = [self._read_article(i) for i in ids]
-        entities: dict[str, Entity] = {}
-        for eid, name, etype, aliases, art, start, end in self.conn.execute(
-            "SELECT e.id, e.name, e.type, e.aliases, m.article_id, m.start_char, m.end_char"
-            " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " ORDER BY e.name, m.article_id, m.start_char"
-        ):
-            if art not in wanted:
-                continue
-            ent = entities.setdefault(eid, Entity(eid, name, etype, json.loads(aliases)))
-            ent.mentions.append(Mention(art, start, end))
         claims = []
         for i in ids:
             for row in self.conn.execute(
@@ -223,9 +238,36 @@ class Store:
                         checkworthy=row[14],
                     )
                 )
-        return Analysis(
-            articles=articles, entities=sorted(entities.values(), key=lambda e: e.id), claims=claims
-        )
+        return Analysis(articles=articles, entities=self._entities(wanted, claims), claims=claims)
+
+    def _entities(self, articles: set[str], claims: list[Claim]) -> list[Entity]:
+        """Entities named in these articles or by these claims, with their parents."""
+        entities: dict[str, Entity] = {}
+        for eid, name, etype, aliases, part_of, art, start, end in self.conn.execute(
+            "SELECT e.id, e.name, e.type, e.aliases, e.part_of, m.article_id, m.start_char,"
+            " m.end_char FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " ORDER BY m.article_id, m.start_char"
+        ):
+            if art in articles:
+                ent = entities.setdefault(
+                    eid, Entity(eid, name, etype, json.loads(aliases), part_of=part_of)
+                )
+                ent.mentions.append(Mention(art, start, end))
+        wanted = {ref for c in claims for ref in _entity_refs(c)}
+        wanted |= {e.part_of for e in entities.values() if e.part_of}
+        while wanted - entities.keys():
+            missing = wanted - entities.keys()
+            wanted = set()
+            for eid in missing:
+                row = self.conn.execute(
+                    "SELECT name, type, aliases, part_of FROM entities WHERE id = ?", (eid,)
+                ).fetchone()
+                if row is None:
+                    raise StoreError(f"{self.path}: claim names unknown entity {eid!r}")
+                entities[eid] = Entity(eid, row[0], row[1], json.loads(row[2]), part_of=row[3])
+                if row[3]:
+                    wanted.add(row[3])
+        return sorted(entities.values(), key=lambda e: e.id)
 
     def _read_article(self, article_id: str) -> Article:
         row = self.conn.execute(

@@ -1,0 +1,164 @@
+"""Responsibility and accusation claims: who claims an act, and who blames whom.
+
+- "X claimed responsibility (for ...)", "X took credit": `responsibility`, value X.
+- "X blamed Y", "X accused Y", "Y was blamed by X": `accusation` X -> Y.
+- "X organised / orchestrated / masterminded / sponsored the attack", "X is behind the
+  attack", "X had a (direct) hand in it", "Y is a tool (in the hands) of X": `accusation`,
+  Y or X accused by whoever says so: the quoted speaker, else the article's own voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from newsprism.extract.checkworthy import checkworthy_score
+from newsprism.extract.claims import claim_id, sentence_bounds
+from newsprism.extract.context import ArticleContext
+from newsprism.extract.events import EVENT_NOUNS
+from newsprism.extract.registry import claim_extractor
+from newsprism.model.types import AccusationValue, Claim, ClaimValue, EntityValue
+from newsprism.nlp.attribution import find_attribution
+from newsprism.nlp.hedging import find_hedge
+
+CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit"})
+CREDIT_NOUNS = frozenset({"responsibility", "credit"})
+BLAME_VERBS = frozenset({"blame", "accuse", "implicate", "fault"})
+AGENCY_VERBS = frozenset({
+    "organize", "organise", "orchestrate", "mastermind", "sponsor", "fund", "finance", "order",
+    "direct", "stage", "engineer", "plot", "commission", "instigate",
+})
+_EVENT_OBJECTS = EVENT_NOUNS | {"it", "this", "massacre", "plot"}
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there", "one"})
+
+
+def _expand(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Ukraine and the West")."""
+    return [tok, *(c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN"))]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The doer of a verb, seen through relative pronouns, 'wants to' chains and participles."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "X developed relations with ISIS in organising it"
+    return None
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase of a token without relative clauses or appositions."""
+    left = min((c.left_edge for c in tok.lefts), key=lambda t: t.i, default=tok)
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return tok.doc[left.i : right.i + 1]
+
+
+def _is_actor(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ not in _NOT_ACTORS and tok.pos_ in ("PROPN", "NOUN")
+
+
+def _event_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ in _EVENT_OBJECTS for c in verb.children)
+
+
+def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]]:
+    """(cue token, accuser or None for "whoever says so", accused, accuser_is_subject)."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in BLAME_VERBS and tok.pos_ == "VERB":
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if passive:
+                accused = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+                accuser = agents[0] if agents else None
+            else:
+                accused = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                accuser = _subject(tok)
+            if _is_actor(accused):
+                assert accused is not None
+                for target in _expand(accused):
+                    yield tok, accuser if _is_actor(accuser) else None, target, True
+        elif lemma in AGENCY_VERBS and (_event_object(tok) or tok.dep_ == "pcomp"):
+            doer = _subject(tok)
+            if _is_actor(doer):
+                assert doer is not None
+                yield tok, None, doer, False
+        elif lemma == "have" and any(c.lemma_ == "hand" and c.dep_ in ("dobj", "obj") for c in tok.children):
+            doer = _subject(tok)
+            if _is_actor(doer):
+                assert doer is not None
+                yield tok, None, doer, False
+        elif lemma == "be" and any(c.lower_ == "behind" for c in tok.children):
+            doer = _subject(tok)
+            if _is_actor(doer):
+                assert doer is not None
+                yield tok, None, doer, False
+        elif lemma == "tool" and tok.pos_ == "NOUN":
+            owners = [g for c in tok.subtree if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if owners and _is_actor(owners[0]):
+                yield tok, None, owners[0], False
+
+
+def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """(cue verb, the actor who claims the act)."""
+    for tok in sent:
+        if tok.lemma_.lower() in CLAIM_VERBS and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CREDIT_NOUNS for c in tok.children
+        ):
+            actor = _subject(tok)
+            if _is_actor(actor):
+                assert actor is not None
+                yield tok, actor
+
+
+def _claim(ctx: ArticleContext, n: int, sent: Span, slot: str, value: ClaimValue,
+           first: Token, last: Token) -> Claim:
+    start, end = sentence_bounds(sent)
+    lo, hi = min(first.idx, last.idx), max(first.idx + len(first.text), last.idx + len(last.text))
+    return Claim(id=claim_id(ctx.article.id, n), article=ctx.article.id, start=start, end=end,
+                 slot=slot, value=value, value_start=lo, value_end=hi)
+
+
+@claim_extractor("accusations")
+def extract_accusations(ctx: ArticleContext) -> list[Claim]:
+    """Responsibility and accusation claims of one article."""
+    claims: list[Claim] = []
+    for sent in ctx.doc.sents:
+        for verb, actor in _responsibility(sent):
+            claim = _claim(ctx, len(claims) + 1, sent, "responsibility",
+                           EntityValue(ctx.entity_for(_phrase(actor))), actor, verb)
+            ctx.add_epistemics(claim, verb)
+            claim.checkworthy = checkworthy_score(claim)
+            claims.append(claim)
+        for cue, accuser, accused, said_by_subject in _accusations(sent):
+            if accuser is not None:
+                accuser_id = ctx.entity_for(_phrase(accuser))
+            else:
+                said = find_attribution(cue)
+                accuser_id = ctx.entity_for(said.speaker) if said else ctx.voice()
+            value = AccusationValue(accuser=accuser_id, accused=ctx.entity_for(_phrase(accused)))
+            first = accuser if accuser is not None else accused
+            claim = _claim(ctx, len(claims) + 1, sent, "accusation", value, first,
+                           accused if first is not accused else cue)
+            ctx.add_epistemics(claim, cue)
+            if said_by_subject and accuser is not None:
+                # "Putin blamed Ukraine" reports Putin's own words; "Russia will blame
+                # Ukraine" is the author's forecast, credited to nobody.
+                asserted = find_hedge(cue) is None
+                claim.attributed_to = accuser_id if asserted else None
+                claim.attribution_cue = cue.text if asserted else None
+            claim.checkworthy = checkworthy_score(claim)
+            claims.append(claim)
+    return claims

@@ -1,0 +1,150 @@
+"""What claim extractors share about one article: its parse, its entities, its voice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.entities import LocalEntity, entity_id
+from newsprism.extract.events import OtherEvent, main_event_sentences, other_events
+from newsprism.extract.resolve import AliasTable, Canonical, EntityResolver, entity_key
+from newsprism.model.types import Article, Claim
+from newsprism.nlp.attribution import find_attribution, is_pronoun
+from newsprism.nlp.hedging import find_hedge
+
+# Nouns that name where a claim comes from, when they are its subject or its "according to".
+SOURCE_NOUNS = frozenset({
+    "report", "reports", "footage", "figures", "figure", "statement", "data", "records",
+    "documents", "document", "video", "images", "survey", "estimates", "estimate", "study",
+    "investigation", "records", "sources", "source", "officials", "witnesses", "witness",
+})
+
+
+@dataclass
+class ArticleContext:
+    """One article under extraction; entities found or created here are the article's."""
+
+    article: Article
+    doc: Doc
+    entities: list[LocalEntity]
+    table: AliasTable
+    resolver: EntityResolver = field(default_factory=EntityResolver)
+    _others: dict[int, OtherEvent] | None = None
+
+    @property
+    def others(self) -> dict[int, OtherEvent]:
+        """Older events the article recalls, by the start token of each sentence about one."""
+        if self._others is None:
+            year = int(self.article.published[:4]) if self.article.published else None
+            self._others = other_events(self.doc, year)
+        return self._others
+
+    def main_sentences(self) -> list[Span]:
+        """Sentences that report the article's own event."""
+        return main_event_sentences(self.doc, self.article.title, self.others)
+
+    def other_event_for(self, sent: Span) -> str | None:
+        """The id of the older event a sentence is about, or None for the main event."""
+        event = self.others.get(sent.start)
+        if event is None:
+            return None
+        canonical = Canonical(event.name, "EVENT")
+        text = self.doc.text[event.start : event.end]
+        ent = self.add_entity(canonical, text, "EVENT", event.start, event.end)
+        return entity_id(ent.key)
+
+    def token_at(self, offset: int) -> Token:
+        """The token that covers a character offset."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else self.doc[0]
+
+    def _entity_covering(self, start: int, end: int) -> LocalEntity | None:
+        for ent in self.entities:
+            if any(s < end and start < e for s, e in ent.spans):
+                return ent
+        return None
+
+    def add_entity(self, canonical: Canonical | None, surface: str, label: str,
+                   start: int, end: int) -> LocalEntity:
+        """Record a mention of an actor the tagger missed; the entity it joins or starts."""
+        key = canonical.key if canonical is not None else entity_key(surface)
+        key = self.resolver.resolve(key, canonical.type if canonical else label)
+        for ent in self.entities:
+            if ent.key == key:
+                ent.add(surface, label, start, end)
+                return ent
+        ent = LocalEntity(key, canonical)
+        ent.add(surface, label, start, end)
+        self.entities.append(ent)
+        return ent
+
+    def entity_for(self, span: Span) -> str:
+        """The id of the entity a span names; a new entity when none of the article's fits.
+
+        A pronoun ("he") is the nearest person named before it; a plain noun phrase
+        ("police", "Russian sources") becomes an entity of type SOURCE.
+        """
+        if is_pronoun(span):
+            person = self._nearest_before(span.start_char, "PERSON" if span[0].lower_ in ("he", "she") else None)
+            if person is not None:
+                return entity_id(person.key)
+        root = span.root
+        hit = self._entity_covering(root.idx, root.idx + len(root.text))
+        if hit is None:
+            hit = self._entity_covering(span.start_char, span.end_char)
+        if hit is not None:
+            return entity_id(hit.key)
+        words = [t for t in span if t.dep_ != "det" and t.pos_ != "DET"]
+        surface = span.doc.text[words[0].idx : span.end_char] if words else span.text
+        canonical = self.table.lookup(surface)
+        ent = self.add_entity(canonical, surface, "SOURCE", span.start_char, span.end_char)
+        return entity_id(ent.key)
+
+    def _nearest_before(self, offset: int, label: str | None) -> LocalEntity | None:
+        best, best_start = None, -1
+        for ent in self.entities:
+            if label is not None and ent.label != label:
+                continue
+            for s, _ in ent.spans:
+                if best_start < s < offset:
+                    best, best_start = ent, s
+        return best
+
+    def voice(self) -> str:
+        """The id of the article's own voice: its author, else its outlet, else the article."""
+        if self.article.author:
+            name, label = self.article.author, "PERSON"
+        elif self.article.outlet:
+            name, label = self.article.outlet, "ORG"
+        else:
+            name = f"author of {self.article.title or Path(self.article.source).name}"
+            label = "AUTHOR"
+        canonical = self.table.lookup(name) or Canonical(name, label)
+        key = self.resolver.resolve(canonical.key, canonical.type)
+        for ent in self.entities:
+            if ent.key == key:
+                return entity_id(key)
+        self.entities.append(LocalEntity(key, canonical))
+        return entity_id(key)
+
+    def add_epistemics(self, claim: Claim, token: Token) -> None:
+        """Fill hedged, attributed_to and sourced for a claim whose value is at `token`."""
+        hedge = find_hedge(token)
+        claim.hedged, claim.hedge_cue = hedge is not None, hedge.text if hedge else None
+        said = find_attribution(token)
+        if said is not None:
+            claim.attributed_to = self.entity_for(said.speaker)
+            claim.attribution_cue = said.cue.text
+        claim.sourced = said is not None or _names_a_source(token)
+
+
+def _names_a_source(token: Token) -> bool:
+    """Whether the claim's sentence cites a document or a report for it."""
+    for tok in token.sent:
+        if tok.lower_ in SOURCE_NOUNS and tok.dep_ in ("nsubj", "pobj", "agent"):
+            head = tok.head
+            if head.lower_ in ("according", "to", "by", "in") or head.pos_ == "VERB":
+                return True
+    return False

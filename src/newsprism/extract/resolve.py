@@ -1,0 +1,212 @@
+"""One entity per real-world actor across a set of articles.
+
+Two steps. A curated alias table (data in `aliases.tsv` and `demonyms.tsv` beside this file,
+extensible with `--aliases FILE`) maps known spellings, acronyms, transliterations and
+government metonyms to a canonical name ("Daesh" -> "Islamic State", "Kiev" -> "Kyiv",
+"the Kremlin" -> "Russia"); an organ of a state keeps its own entity with `part_of`
+("Russian intelligence" is part of Russia, not Russia). Names the table does not know are
+then matched against the names already seen, by rules tested on real cases: the same letters
+without accents and punctuation, a surname and the one full name it ends, an acronym and
+its expansion, and near-identical spellings (similarity at least SIMILARITY_THRESHOLD).
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from importlib import resources
+from pathlib import Path
+
+from newsprism.errors import NewsprismError
+
+# Organ nouns after a demonym or state name: a new entity, part of that state.
+ORGAN_NOUNS = frozenset({
+    "intelligence", "army", "military", "forces", "navy", "police", "embassy", "ministry",
+    "security", "services", "service", "authorities", "officials", "agencies", "agency",
+    "organization", "organisation", "troops", "parliament", "president", "media",
+})
+# Nouns after a demonym that mean the state itself.
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "state", "leadership"})
+SIMILARITY_THRESHOLD = 0.9
+_MIN_FUZZY_LENGTH = 6
+_COMPATIBLE_TYPES = (
+    frozenset({"GPE", "LOC", "FAC"}),
+    frozenset({"ORG", "NORP", "SOURCE"}),
+    frozenset({"PERSON"}),
+)
+
+
+class AliasTableError(NewsprismError):
+    """An alias file that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """The canonical form of a name: its name, type and the entity it belongs to."""
+
+    name: str
+    type: str
+    part_of: str | None = None
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.name)
+
+
+def entity_key(name: str) -> str:
+    """The key under which names are one entity: case, accents, dots and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'").replace(".", "").replace("ı", "i")
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return " ".join(folded.split())
+
+
+def _read_tsv(path: Path | str, text: str) -> list[dict[str, str]]:
+    rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    if rows and not {"name", "type"} <= rows[0].keys() and "demonym" not in rows[0]:
+        raise AliasTableError(f"{path}: needs a header line with columns name, type, aliases")
+    return rows
+
+
+class AliasTable:
+    """Known names of actors, read from TSV files (name, type, aliases, part_of)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Canonical] = {}
+        self.demonyms: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, extra: Iterable[Path | str] = ()) -> AliasTable:
+        """The table shipped with newsprism, extended (and overridden) by the given files."""
+        table = cls()
+        here = resources.files("newsprism.extract")
+        for name in ("aliases.tsv", "demonyms.tsv"):
+            resource = here.joinpath(name)
+            if resource.is_file():
+                table.add_rows(_read_tsv(name, resource.read_text(encoding="utf-8")))
+        for path in extra:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise AliasTableError(f"{path}: cannot read alias file ({exc})") from exc
+            table.add_rows(_read_tsv(path, text))
+        return table
+
+    def add_rows(self, rows: Iterable[dict[str, str]]) -> None:
+        """Add rows of an alias file (or of a demonym file: demonym, state)."""
+        for row in rows:
+            if "demonym" in row:
+                if row.get("demonym") and row.get("state"):
+                    self.demonyms[entity_key(row["demonym"])] = row["state"].strip()
+                continue
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            canonical = Canonical(name, (row.get("type") or "ORG").strip(),
+                                  (row.get("part_of") or "").strip() or None)
+            self.by_key[entity_key(name)] = canonical
+            for alias in (row.get("aliases") or "").split("|"):
+                if alias.strip():
+                    self.by_key[entity_key(alias)] = canonical
+
+    def lookup(self, name: str) -> Canonical | None:
+        """The canonical form of a known name, or None."""
+        return self.by_key.get(entity_key(name))
+
+    def state_of(self, name: str) -> Canonical | None:
+        """The state a demonym or state name stands for ("Russian", "Russia" -> Russia)."""
+        key = entity_key(name)
+        state = self.demonyms.get(key)
+        if state:
+            return self.lookup(state) or Canonical(state, "GPE")
+        known = self.by_key.get(key)
+        return known if known is not None and known.type == "GPE" else None
+
+    def organ(self, owner: str, noun: str) -> Canonical | None:
+        """'Russian government' -> Russia; 'Russian intelligence' -> an organ part of Russia."""
+        phrase = f"{owner} {noun}"
+        known = self.lookup(phrase)
+        if known is not None:
+            return known
+        state = self.state_of(owner)
+        if state is None:
+            return None
+        last = noun.split()[-1].lower()
+        if last in GOVERNMENT_NOUNS:
+            return state
+        if noun.split()[0].lower() in ORGAN_NOUNS:
+            return Canonical(phrase, "ORG", state.name)
+        return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w and w[0].isalpha() and w not in ("of", "and", "the"))
+
+
+def _compatible(type_a: str, type_b: str) -> bool:
+    return type_a == type_b or any(type_a in g and type_b in g for g in _COMPATIBLE_TYPES)
+
+
+def same_actor(key_a: str, type_a: str, key_b: str, type_b: str) -> bool:
+    """Whether two names, neither in the alias table, name one actor (rules in the module doc)."""
+    if key_a == key_b:
+        return True
+    if not _compatible(type_a, type_b):
+        return False
+    short, long_ = sorted((key_a, key_b), key=len)
+    if type_a == type_b == "PERSON" and " " not in short and long_.split()[-1] == short:
+        return True
+    if " " not in short and len(short) >= 2 and " " in long_ and short == _initials(long_):
+        return True
+    if len(short) >= _MIN_FUZZY_LENGTH and short[0] == long_[0]:
+        return SequenceMatcher(None, key_a, key_b).ratio() >= SIMILARITY_THRESHOLD
+    return False
+
+
+class EntityResolver:
+    """Maps each new name to a name already seen when they are one actor; remembers both."""
+
+    def __init__(self, known: Iterable[tuple[str, str]] = ()):
+        self.known: dict[str, str] = {}  # key -> type
+        # Blocking indexes, so a new name is compared with a few names, not all of them.
+        self._by_first: dict[str, list[str]] = {}
+        self._by_initials: dict[str, list[str]] = {}
+        self._by_last_word: dict[str, list[str]] = {}
+        for key, etype in known:
+            self._remember(key, etype)
+
+    def _remember(self, key: str, etype: str) -> None:
+        self.known[key] = etype
+        self._by_first.setdefault(key[:1], []).append(key)
+        if " " in key:
+            self._by_initials.setdefault(_initials(key), []).append(key)
+            self._by_last_word.setdefault(key.split()[-1], []).append(key)
+
+    def _candidates(self, key: str) -> set[str]:
+        found = set(self._by_first.get(key[:1], ()))
+        if " " not in key:
+            found.update(self._by_initials.get(key, ()))
+            found.update(self._by_last_word.get(key, ()))
+        else:
+            last = key.split()[-1]
+            if last in self.known:
+                found.add(last)
+        return found
+
+    def resolve(self, key: str, etype: str) -> str:
+        """The key to use for a name: an equal or same-actor known key, else the name's own."""
+        if key in self.known:
+            return key
+        matches = [k for k in self._candidates(key) if same_actor(key, etype, k, self.known[k])]
+        # A surname that fits several full names is ambiguous: it stays its own entity.
+        if etype == "PERSON" and " " not in key and len(matches) > 1:
+            matches = []
+        if matches:
+            return min(matches, key=lambda k: (-len(k), k))
+        self._remember(key, etype)
+        return key

@@ -1,0 +1,90 @@
+"""Attribution: on whose word a claim is reported ("police said", "according to X").
+
+The speaker is found on the chain of heads from the claim's words to the sentence root: a
+reporting verb there ("said", "claimed", "stated", "confirmed") whose subject is the speaker,
+or an "according to X" in the sentence. A pronoun speaker ("he said") is the nearest person
+named before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsprism.nlp.cues import Cue, clause_path
+
+SPEECH_VERBS = frozenset({
+    "say", "claim", "state", "tell", "report", "announce", "confirm", "deny", "emphasize",
+    "emphasise", "add", "insist", "warn", "allege", "assert", "declare", "note", "explain",
+    "argue", "reveal", "admit", "acknowledge", "stress", "write", "accuse", "blame", "describe",
+    "estimate", "suggest", "maintain", "testify", "caution", "tweet", "post", "publish", "quote",
+    "inform", "disclose", "indicate", "point", "predict", "vow", "threaten", "promise",
+})
+# Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
+_REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj", "advcl", "conj", "relcl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim is credited to: the speaker's words in the text, and the cue."""
+
+    speaker: Span
+    cue: Cue
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head noun with its compounds, adjectives and determiners, not its clauses."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "appos") and child.i == right.i + 1:
+            right = child
+    return head.doc[left.i : right.i + 1]
+
+
+def _publisher(source: Token) -> Token:
+    """'figures published by health officials': the officials, not the figures."""
+    for acl in source.children:
+        if acl.dep_ == "acl":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    objects = [g for g in agent.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return source
+
+
+def _according_to(token: Token) -> Attribution | None:
+    for tok in token.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            to = tok.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in tok.children if c.dep_ == "pobj"
+            ]
+            if objects:
+                return Attribution(_noun_phrase(_publisher(objects[0])), Cue.of_tokens(tok, to))
+    return None
+
+
+def find_attribution(token: Token) -> Attribution | None:
+    """The speaker a claim is credited to, or None when the article asserts it itself."""
+    path = clause_path(token)
+    for child, verb in zip(path, path[1:], strict=False):
+        if verb.lemma_.lower() in SPEECH_VERBS and child.dep_ in _REPORTED:
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            speaker = subjects[0] if subjects else (agents[0] if agents else None)
+            if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
+                return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
+    return _according_to(token)
+
+
+def is_pronoun(span: Span) -> bool:
+    """Whether a speaker is a bare personal pronoun ("he", "they")."""
+    return len(span) == 1 and span[0].lower_ in _PRONOUNS
