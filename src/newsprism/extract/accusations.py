@@ -29,6 +29,8 @@ AGENCY_VERBS = frozenset({
     "organize", "organise", "orchestrate", "mastermind", "sponsor", "fund", "finance", "order",
     "direct", "stage", "engineer", "plot", "commission", "instigate",
 })
+# "X's hand / role / involvement in the attack", "US influence is seen in this attack".
+INVOLVEMENT_NOUNS = frozenset({"influence", "involvement", "role", "complicity", "fingerprints", "hand"})
 _EVENT_OBJECTS = EVENT_NOUNS | {"it", "this", "massacre", "plot"}
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there", "one"})
@@ -105,10 +107,29 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
             if _is_actor(doer):
                 assert doer is not None
                 yield tok, None, doer, False
+        elif lemma in INVOLVEMENT_NOUNS and tok.pos_ == "NOUN" and _mentions_event(sent):
+            owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")), None)
+            if _is_actor(owner) and not _negated(tok):
+                assert owner is not None
+                yield tok, None, owner, False
         elif lemma == "tool" and tok.pos_ == "NOUN":
             owners = [g for c in tok.subtree if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if owners and _is_actor(owners[0]):
                 yield tok, None, owners[0], False
+
+
+def _mentions_event(sent: Span) -> bool:
+    return any(t.lower_ in EVENT_NOUNS for t in sent)
+
+
+def _negated(tok: Token) -> bool:
+    """'no role', 'denied any involvement', 'did not have a hand'."""
+    if any(c.lower_ in ("no", "without") for c in tok.children):
+        return True
+    for node in tok.ancestors:
+        if any(c.dep_ == "neg" for c in node.children) or node.lemma_.lower() in ("deny", "reject"):
+            return True
+    return False
 
 
 def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
@@ -118,8 +139,10 @@ def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CREDIT_NOUNS for c in tok.children
         ):
             actor = _subject(tok)
-            if _is_actor(actor):
+            if _is_actor(actor) and not _negated(tok):
                 assert actor is not None
+                if any(c.lower_ in ("no", "none") for c in actor.children) or actor.lower_ == "none":
+                    continue  # "No group has claimed responsibility"
                 yield tok, actor
 
 

@@ -7,7 +7,13 @@ from spacy.tokens import Span, Token
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.registry import claim_extractor
-from newsprism.extract.slots import HEAD_COUNT_SLOTS, classify_quantity
+from newsprism.extract.slots import (
+    ARREST_VERBS,
+    HEAD_COUNT_SLOTS,
+    INJURE_VERBS,
+    KILL_VERBS,
+    classify_quantity,
+)
 from newsprism.model.types import Claim, NumberOp, NumberValue
 from newsprism.nlp.numbers import MEASURE_UNITS
 from newsprism.nlp.quantities import Quantity, find_quantities
@@ -43,6 +49,29 @@ def distance_reference(q: Quantity) -> str | None:
     return None
 
 
+_MANY = frozenset({"many", "far", "even", "countless", "several", "scores"})
+_VERB_SLOTS = ((KILL_VERBS, "killed"), (INJURE_VERBS, "injured"), (ARREST_VERBS, "arrested"))
+
+
+def _many_more(q: Quantity) -> tuple[Token, str] | None:
+    """'murdering over 130 and wounding many more': more than 130 wounded.
+
+    The "more" is the object of a verb coordinated with the verb that governs the number.
+    """
+    verb = next((t for t in q.number.root.ancestors if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    for other in verb.conjuncts:
+        for obj in other.children:
+            if obj.dep_ in ("dobj", "obj") and obj.lower_ == "more" and any(
+                c.lower_ in _MANY for c in obj.children
+            ):
+                for verbs, slot in _VERB_SLOTS:
+                    if other.lemma_.lower() in verbs:
+                        return obj, slot
+    return None
+
+
 @claim_extractor("numeric")
 def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
     """One claim per quantity: its sentence, its value's words, its slot and epistemic status.
@@ -70,4 +99,18 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
         ctx.add_epistemics(claim, q.number.root)
         claim.checkworthy = checkworthy_score(claim, q.unit in MEASURE_UNITS)
         claims.append(claim)
+        more = _many_more(q) if slot in HEAD_COUNT_SLOTS else None
+        if more is not None:
+            token, more_slot = more
+            first = min(token.left_edge.i, token.i)
+            span = ctx.doc[first : token.i + 1]
+            extra = Claim(
+                id=claim_id(ctx.article.id, len(claims) + 1), article=ctx.article.id,
+                start=start, end=claim.end, slot=more_slot,
+                value=NumberValue(op=">", value=q.value, unit=q.unit),
+                value_start=span.start_char, value_end=span.end_char, subject=claim.subject,
+            )
+            ctx.add_epistemics(extra, token)
+            extra.checkworthy = checkworthy_score(extra)
+            claims.append(extra)
     return claims

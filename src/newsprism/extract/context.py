@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +38,10 @@ class ArticleContext:
     def others(self) -> dict[int, OtherEvent]:
         """Older events the article recalls, by the start token of each sentence about one."""
         if self._others is None:
-            year = int(self.article.published[:4]) if self.article.published else None
-            self._others = other_events(self.doc, year)
+            published = self.article.published
+            day = dt.date.fromisoformat(published) if published else None
+            year = day.year if day else None
+            self._others = other_events(self.doc, year, self.article.title, day)
         return self._others
 
     def main_sentences(self) -> list[Span]:
@@ -91,9 +94,13 @@ class ArticleContext:
             if person is not None:
                 return entity_id(person.key)
         root = span.root
+        # "Meridia's Interior Minister, Viktor Halden": the person, not the office.
+        for child in root.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                person = self._entity_covering(child.idx, child.idx + len(child.text))
+                if person is not None:
+                    return entity_id(person.key)
         hit = self._entity_covering(root.idx, root.idx + len(root.text))
-        if hit is None:
-            hit = self._entity_covering(span.start_char, span.end_char)
         if hit is not None:
             return entity_id(hit.key)
         words = [t for t in span if t.dep_ != "det" and t.pos_ != "DET"]

@@ -75,12 +75,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _organ_extent(ent: Span) -> int:
-    """End token of an organ phrase after a state or demonym ("Russian intelligence services")."""
-    doc, end = ent.doc, ent.end
+def _organ_extent(ent: Span) -> tuple[int, int]:
+    """Start and end tokens of an organ phrase after a state or demonym ("Russian intelligence
+    services", "Ostrava's security officials"); start == end when there is none."""
+    doc, start = ent.doc, ent.end
+    if start < len(doc) and doc[start].lower_ in ("'s", "’s"):
+        start += 1
+    end = start
     while end < len(doc) and doc[end].lower_ in ORGAN_NOUNS | GOVERNMENT_NOUNS:
         end += 1
-    return end
+    return start, end
 
 
 def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEntity]:
@@ -94,10 +98,10 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
         canonical: Canonical | None = None
         end_char = ent.end_char
         if ent.label_ in _OWNER_LABELS:
-            organ_end = _organ_extent(ent)
-            if organ_end > ent.end:
-                organ = doc[ent.end : organ_end].text
-                canonical = table.organ(ent.text, organ)
+            organ_start, organ_end = _organ_extent(ent)
+            if organ_end > organ_start:
+                organ = doc[organ_start:organ_end].text
+                canonical = table.organ(ent.text, organ, ent.label_)
                 if canonical is not None:
                     end_char = doc[organ_end - 1].idx + len(doc[organ_end - 1].text)
         start, end = _trim(text, ent.start_char, end_char)

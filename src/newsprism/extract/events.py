@@ -8,10 +8,14 @@ when known) next to an event word, or when it says "this attack" right after suc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.slots import PERPETRATOR_NOUNS
+from newsprism.nlp.dates import ResolvedDate, resolve_date
 
 EVENT_NOUNS = frozenset({
     "attack", "attacks", "massacre", "shooting", "bombing", "explosion", "blast", "assault",
@@ -20,15 +24,20 @@ EVENT_NOUNS = frozenset({
 })
 EVENT_VERBS = frozenset({"attack", "storm", "bomb", "kill", "murder", "shoot", "explode", "strike"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_PREFIXES = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split()
+)
 _ANAPHORA = re.compile(r"\b(?:this|that|the same) (?:attack|bombing|incident|massacre|explosion|blast|shooting|crash)\b", re.I)
 
 
 @dataclass(frozen=True)
 class OtherEvent:
-    """An event other than the article's own: a short name, its year, and where it is named."""
+    """An event other than the article's own: a short name, its date as written and as
+    resolved (None when unknown), and where it is named."""
 
     name: str
-    year: str
+    when: str
+    date: str | None
     start: int
     end: int
 
@@ -57,37 +66,141 @@ def _place(sent: Span, noun: Span | None) -> str | None:
     return None
 
 
-def other_events(doc: Doc, main_year: int | None) -> dict[int, OtherEvent]:
+def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
+    """An event named with a year before the main event's year."""
+    matches = list(_YEAR.finditer(sent.text))
+    older = [m for m in matches if main_year is None or int(m.group()) < main_year]
+    if not older:
+        return None
+    noun = _event_noun(sent, sent.start_char + older[0].start())
+    if noun is None and not any(t.lemma_ in EVENT_VERBS for t in sent):
+        return None
+    return _named(sent, noun, older[0].group(), older[0].group())
+
+
+def _named(sent: Span, noun: Span | None, when: str, date: str | None) -> OtherEvent:
+    place = _place(sent, noun)
+    words = noun.text if noun is not None else "attack"
+    name = " ".join(p for p in (place, words) if p)
+    where = noun if noun is not None else sent
+    return OtherEvent(f"{name} ({when})", when, date, where.start_char, where.end_char)
+
+
+_LEADING_ADVERB = re.compile(r"^(?:just|only|some|about|around|nearly|almost|roughly)\s+", re.I)
+
+
+def _resolve(date: Span, published: dt.date | None) -> ResolvedDate | None:
+    return resolve_date(_LEADING_ADVERB.sub("", date.text), published)
+
+
+_HAPPEN_VERBS = frozenset({"die", "happen", "occur", "erupt", "unfold", "massacre"})
+
+
+def is_event_word(tok: Token) -> bool:
+    """An event noun, an event verb, or a verb of happening ("took place", "opened fire")."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in EVENT_NOUNS or lemma in EVENT_VERBS or lemma in _HAPPEN_VERBS:
+        return True
+    objects = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "obj")}
+    return (lemma == "take" and "place" in objects) or (lemma == "open" and "fire" in objects)
+
+
+def dates_the_event(date: Span) -> bool:
+    """Whether a date says when an event happened: it hangs from an event word ("killed on
+    Saturday", "Saturday's attack"), not from another act ("denied on Tuesday")."""
+    node = date.root
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if is_event_word(head) or (head.dep_ == "ROOT" and any(is_event_word(c) for c in head.conjuncts)):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp"):
+            return False
+        node = head
+    return False
+
+
+def _has_event_word(sent: Span) -> bool:
+    return any(t.lower_ in EVENT_NOUNS or t.lemma_ in EVENT_VERBS for t in sent)
+
+
+def _dated_elsewhere(date: Span, main: ResolvedDate | None, published: dt.date | None) -> bool:
+    """Whether a date names another day than the main event's ("on January 28", "two months
+    ago" against "last Friday"); the same or an unknown day is not enough."""
+    resolved = _resolve(date, published)
+    if resolved is None or main is None:
+        return False
+    if resolved.value is not None and main.value is not None:
+        short = min(len(resolved.value), len(main.value))
+        return resolved.value[:short] != main.value[:short]
+    # Without a publication date only the words can differ: a month or a distance back in
+    # time ("January 28", "two months ago") is not the main event's "last Friday".
+    words = date.text.lower()
+    return words != main.as_written.lower() and (
+        any(t.ent_type_ == "DATE" and t.lower_[:3] in _MONTH_PREFIXES for t in date)
+        or "ago" in words.split()
+    )
+
+
+def _continues(sent: Span) -> bool:
+    """'The two attackers, ...' right after a sentence about another event goes on about it."""
+    return len(sent) > 0 and sent[0].lower_ in ("the", "both", "its", "their") and any(
+        t.lemma_.lower() in PERPETRATOR_NOUNS for t in sent[:4]
+    )
+
+
+def other_events(doc: Doc, main_year: int | None, title: str | None = None,
+                 published: dt.date | None = None) -> dict[int, OtherEvent]:
     """For each sentence (by its start token) about an older event, that event."""
     found: dict[int, OtherEvent] = {}
-    previous: OtherEvent | None = None
-    for sent in doc.sents:
-        matches = list(_YEAR.finditer(sent.text))
-        years = [int(m.group()) for m in matches]
-        older = [y for y in years if main_year is None or y < main_year]
-        near = sent.start_char + matches[years.index(older[0])].start() if older else 0
-        noun = _event_noun(sent, near)
-        if older and (noun or any(t.lemma_ in EVENT_VERBS for t in sent)):
-            place = _place(sent, noun)
-            words = noun.text if noun is not None else "attack"
-            name = " ".join(p for p in (place, words) if p)
-            where = noun if noun is not None else sent
-            event = OtherEvent(f"{name} ({older[0]})", str(older[0]), where.start_char, where.end_char)
+    sents = list(doc.sents)
+    for sent in sents:
+        event = _year_event(sent, main_year)
+        if event is not None:
             found[sent.start] = event
-            previous = event
-        elif previous is not None and _ANAPHORA.search(sent.text) and not years:
-            found[sent.start] = previous
-        else:
-            previous = None
+    main_sent, main_date = _main_date(sents, found, title, published)
+    previous: OtherEvent | None = None
+    for sent in sents:
+        event = found.get(sent.start)
+        if event is None and sent is not main_sent and _has_event_word(sent):
+            for ent in sent.ents:
+                if (ent.label_ == "DATE" and dates_the_event(ent)
+                        and _dated_elsewhere(ent, main_date, published)):
+                    resolved = _resolve(ent, published)
+                    date = resolved.value if resolved else None
+                    event = _named(sent, _event_noun(sent, ent.start_char), ent.text, date)
+                    break
+        if event is None and previous is not None and not _YEAR.search(sent.text):
+            if _ANAPHORA.search(sent.text) or _continues(sent):
+                event = previous
+        if event is not None:
+            found[sent.start] = event
+        previous = event
     return found
+
+
+def _main_date(sents: list[Span], others: dict[int, OtherEvent], title: str | None,
+               published: dt.date | None) -> tuple[Span | None, ResolvedDate | None]:
+    """The first sentence reporting the main event, and the date it gives for it."""
+    for sent in sents:
+        if sent.start in others or (title and sent.text.strip() == title.strip()):
+            continue
+        if _has_event_word(sent):
+            for ent in sent.ents:
+                if ent.label_ == "DATE" and dates_the_event(ent):
+                    resolved = _resolve(ent, published)
+                    if resolved is not None:
+                        return sent, resolved
+            return sent, None
+    return None, None
 
 
 def main_event_sentences(doc: Doc, title: str | None, others: dict[int, OtherEvent]) -> list[Span]:
     """Sentences that report the article's own event, in order (the title line left out)."""
-    chosen = []
-    for sent in doc.sents:
-        if sent.start in others or (title and sent.text.strip() == title.strip()):
-            continue
-        if any(t.lower_ in EVENT_NOUNS or t.lemma_ in EVENT_VERBS for t in sent):
-            chosen.append(sent)
-    return chosen
+    return [
+        sent for sent in doc.sents
+        if sent.start not in others
+        and not (title and sent.text.strip() == title.strip())
+        and _has_event_word(sent)
+    ]

@@ -79,6 +79,7 @@ class AliasTable:
     def __init__(self) -> None:
         self.by_key: dict[str, Canonical] = {}
         self.demonyms: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}  # state -> its first listed demonym, "Russian"
 
     @classmethod
     def load(cls, extra: Iterable[Path | str] = ()) -> AliasTable:
@@ -102,7 +103,9 @@ class AliasTable:
         for row in rows:
             if "demonym" in row:
                 if row.get("demonym") and row.get("state"):
-                    self.demonyms[entity_key(row["demonym"])] = row["state"].strip()
+                    state = row["state"].strip()
+                    self.demonyms[entity_key(row["demonym"])] = state
+                    self.adjectives.setdefault(state, row["demonym"].strip())
                 continue
             name = (row.get("name") or "").strip()
             if not name:
@@ -127,15 +130,24 @@ class AliasTable:
         known = self.by_key.get(key)
         return known if known is not None and known.type == "GPE" else None
 
-    def organ(self, owner: str, noun: str) -> Canonical | None:
-        """'Russian government' -> Russia; 'Russian intelligence' -> an organ part of Russia."""
+    def organ(self, owner: str, noun: str, owner_label: str | None = None) -> Canonical | None:
+        """'Russian government' -> Russia; 'Russian intelligence' -> an organ part of Russia.
+
+        `owner_label` is the tagger's label of the owner: a state or organisation the table
+        does not know ("Ostrava's security officials") still owns its organs.
+        """
         phrase = f"{owner} {noun}"
         known = self.lookup(phrase)
         if known is not None:
             return known
         state = self.state_of(owner)
+        if state is None and owner_label in ("GPE", "ORG"):
+            state = self.lookup(owner) or Canonical(owner, owner_label)
         if state is None:
             return None
+        # One name per organ, however the owner is written: "Russia's intelligence" and
+        # "Russian intelligence" are both "Russian intelligence".
+        phrase = f"{self.adjectives.get(state.name, state.name)} {noun}"
         last = noun.split()[-1].lower()
         if last in GOVERNMENT_NOUNS:
             return state

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
-from newsprism.extract.events import EVENT_VERBS
+from newsprism.extract.events import EVENT_VERBS, dates_the_event
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.entities import entity_id
 from newsprism.extract.resolve import Canonical
@@ -45,7 +45,7 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
     published = _published(ctx)
     for sent in sents:
         for ent in sent.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or not dates_the_event(ent):
                 continue
             resolved = resolve_date(ent.text, published)
             if resolved is None:
@@ -64,12 +64,12 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
             continue
         seen.add(event.name)
         sent = ctx.doc[start].sent
-        at = sent.text.find(event.year)
+        at = sent.text.find(event.when)
         if at == -1:
             continue
         begin = sent.start_char + at
-        claim = _new_claim(ctx, claims, sent, "event_date", DateValue(event.year, event.year),
-                           begin, begin + len(event.year))
+        claim = _new_claim(ctx, claims, sent, "event_date", DateValue(event.date, event.when),
+                           begin, begin + len(event.when))
         claim.subject = ctx.other_event_for(sent)
         claim.checkworthy = checkworthy_score(claim)
         claims.append(claim)
