@@ -10,8 +10,9 @@ table), accusations by accuser and accused, the article's own voice matching a g
 that names the article's author. Matching is one-to-one. Gold `other` claims are free-form
 and are not scored; a predicted claim on the span of a gold `other` claim (the labeller saw
 a claim there but gave it a free-form kind outside the contract's slots, such as the reward
-offered or the place of an arrest) counts neither way, unless --strict. Predicted claims about an older event the article recalls (`subject`
-set) are not this event's and are left out, as are claims under --min-checkworthy (the
+offered or the place of an arrest) counts neither way, unless --strict. Predicted claims
+about an older event the article recalls (`subject` set) are not this event's and are left
+out, as are claims under --min-checkworthy (the
 user's precision dial; 0 scores everything). Prints per-slot precision, recall and F1 for
 slot + value, and the accuracy of `hedged` and `attributed_to` on matched claims.
 """
@@ -81,7 +82,9 @@ class Scorer:
     def actor_agrees(self, gold: Any, entity_id: str, article_id: str) -> bool:
         golds = gold if isinstance(gold, list) else [gold]
         for name in golds:
-            if "author" in name.lower() or "(" in name:  # "author of 00a", "Shabbir Rizvi (Press TV)"
+            if (
+                "author" in name.lower() or "(" in name
+            ):  # "author of 00a", "Shabbir Rizvi (Press TV)"
                 if self.is_voice(entity_id, article_id):
                     return True
                 name = name.split("(")[0].strip()
@@ -92,16 +95,23 @@ class Scorer:
     def value_agrees(self, gold: dict[str, Any], claim: Claim) -> bool:
         value = claim.value
         if isinstance(value, NumberValue):
-            return (gold.get("value") is not None and gold.get("op") == value.op
-                    and float(gold["value"]) == value.value)
+            return (
+                gold.get("value") is not None
+                and gold.get("op") == value.op
+                and float(gold["value"]) == value.value
+            )
         if isinstance(value, DateValue):
             return gold.get("value") == value.date
         if isinstance(value, EntityValue):
-            return "entity" in gold and self.actor_agrees(gold["entity"], value.entity, claim.article)
+            return "entity" in gold and self.actor_agrees(
+                gold["entity"], value.entity, claim.article
+            )
         if isinstance(value, AccusationValue):
-            return ("accuser" in gold
-                    and self.actor_agrees(gold["accuser"], value.accuser, claim.article)
-                    and self.actor_agrees(gold["accused"], value.accused, claim.article))
+            return (
+                "accuser" in gold
+                and self.actor_agrees(gold["accuser"], value.accuser, claim.article)
+                and self.actor_agrees(gold["accused"], value.accused, claim.article)
+            )
         return False
 
 
@@ -117,11 +127,14 @@ def _on_other_claim(claim: Claim, gold: dict[str, Any], by_file: dict[str, Any])
 
 def overlaps(claim: Claim, span: tuple[int, int]) -> bool:
     start, end = span
-    return (claim.start < end and start < claim.end) or (claim.value_start < end and start < claim.value_end)
+    return (claim.start < end and start < claim.end) or (
+        claim.value_start < end and start < claim.value_end
+    )
 
 
-def run(gold_path: Path, articles_dir: Path, min_checkworthy: float, verbose: bool,
-        strict: bool = False) -> dict[str, Any]:
+def run(
+    gold_path: Path, articles_dir: Path, min_checkworthy: float, verbose: bool, strict: bool = False
+) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         summary = analyze_paths([articles_dir], db=Path(tmp) / "bench.db")
@@ -129,9 +142,13 @@ def run(gold_path: Path, articles_dir: Path, min_checkworthy: float, verbose: bo
     table = AliasTable.load()
     scorer = Scorer(analysis, table)
     by_file = {Path(a.source).name: a for a in analysis.articles}
-    predicted = [c for c in analysis.claims if c.slot not in UNSCORED_SLOTS
-                 and (c.subject is None or c.slot == "accusation")
-                 and c.checkworthy >= min_checkworthy]
+    predicted = [
+        c
+        for c in analysis.claims
+        if c.slot not in UNSCORED_SLOTS
+        and (c.subject is None or c.slot == "accusation")
+        and c.checkworthy >= min_checkworthy
+    ]
     gold_claims = [g for g in gold["claims"] if g["slot"] not in UNSCORED_SLOTS]
     if not strict:
         predicted = [c for c in predicted if not _on_other_claim(c, gold, by_file)]
@@ -146,28 +163,43 @@ def run(gold_path: Path, articles_dir: Path, min_checkworthy: float, verbose: bo
         hit = None
         if article is not None and span is not None:
             for c in predicted:
-                if (c.id not in used and c.article == article.id and c.slot == g["slot"]
-                        and overlaps(c, span) and scorer.value_agrees(g["value"], c)):
+                if (
+                    c.id not in used
+                    and c.article == article.id
+                    and c.slot == g["slot"]
+                    and overlaps(c, span)
+                    and scorer.value_agrees(g["value"], c)
+                ):
                     hit = c
                     break
         if hit is None:
-            misses.append(f"missed {g['id']} {g['slot']} {json.dumps(g['value'])}: {g['quote'][:70]!r}")
+            misses.append(
+                f"missed {g['id']} {g['slot']} {json.dumps(g['value'])}: {g['quote'][:70]!r}"
+            )
             continue
         used.add(hit.id)
         matched += 1
         counts[g["slot"]]["tp"] += 1
         hedged_ok += hit.hedged == g["hedged"]
         want = g.get("attributed_to")
-        got_right = (hit.attributed_to is None) if want is None else (
-            hit.attributed_to is not None and scorer.actor_agrees(want, hit.attributed_to, hit.article)
-            or entity_key(want).removeprefix("the ") in {
-                n.removeprefix("the ") for n in scorer.names_of(hit.attributed_to)})
+        got_right = (
+            (hit.attributed_to is None)
+            if want is None
+            else (
+                (
+                    hit.attributed_to is not None
+                    and scorer.actor_agrees(want, hit.attributed_to, hit.article)
+                )
+                or entity_key(want).removeprefix("the ")
+                in {n.removeprefix("the ") for n in scorer.names_of(hit.attributed_to)}
+            )
+        )
         attributed_ok += got_right
     texts = {a.id: a.text for a in analysis.articles}
     for c in predicted:
         counts.setdefault(c.slot, Counter())["pred"] += 1
         if c.id not in used:
-            misses.append(f"extra  {c.slot} {texts[c.article][c.value_start:c.value_end][:70]!r}")
+            misses.append(f"extra  {c.slot} {texts[c.article][c.value_start : c.value_end][:70]!r}")
     rows = []
     total: Counter[str] = Counter()
     print(f"{'slot':16} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6}")
@@ -180,8 +212,10 @@ def run(gold_path: Path, articles_dir: Path, min_checkworthy: float, verbose: bo
     attributed_acc = attributed_ok / matched if matched else 0.0
     print(f"hedged accuracy on {matched} matched claims: {hedged_acc:.2f}")
     print(f"attributed_to accuracy on {matched} matched claims: {attributed_acc:.2f}")
-    print(f"(min checkworthy {min_checkworthy}; gold 'other' claims not scored: "
-          f"{sum(1 for g in gold['claims'] if g['slot'] in UNSCORED_SLOTS)})")
+    print(
+        f"(min checkworthy {min_checkworthy}; gold 'other' claims not scored: "
+        f"{sum(1 for g in gold['claims'] if g['slot'] in UNSCORED_SLOTS)})"
+    )
     if verbose:
         print("\n".join(misses))
     return {"rows": rows, "hedged": hedged_acc, "attributed": attributed_acc}
@@ -191,7 +225,8 @@ def _row(slot: str, n: Counter[str]) -> dict[str, float]:
     precision = n["tp"] / n["pred"] if n["pred"] else 0.0
     recall = n["tp"] / n["gold"] if n["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{slot:16} {n['gold']:5d} {n['pred']:5d} {n['tp']:5d} {precision:6.2f} {recall:6.2f} {f1:6.2f}")
+    counts = f"{n['gold']:5d} {n['pred']:5d} {n['tp']:5d}"
+    print(f"{slot:16} {counts} {precision:6.2f} {recall:6.2f} {f1:6.2f}")
     return {"slot": slot, "precision": precision, "recall": recall, "f1": f1}  # type: ignore[dict-item]
 
 
@@ -201,8 +236,11 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, default=SHARED / "seeds")
     parser.add_argument("--min-checkworthy", type=float, default=0.5)
     parser.add_argument("--verbose", action="store_true", help="list missed and extra claims")
-    parser.add_argument("--strict", action="store_true",
-                        help="count claims on the span of a gold 'other' claim as extra")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="count claims on the span of a gold 'other' claim as extra",
+    )
     args = parser.parse_args()
     if not args.gold.is_file():
         sys.exit(f"no gold file at {args.gold} (it lives in ../shared/gold beside the project)")

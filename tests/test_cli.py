@@ -97,3 +97,27 @@ def test_help_everywhere_with_an_example(runner: CliRunner, command: list[str]) 
     assert "Usage:" in result.output
     if command:
         assert "Example:" in result.output
+
+
+def test_user_alias_table(runner: CliRunner, examples_dir: Path, tmp_path: Path) -> None:
+    aliases = tmp_path / "mine.tsv"
+    aliases.write_text("name\ttype\taliases\tpart_of\nRed Hand\tORG\tCrimson Hand\t\n")
+    out = tmp_path / "case.json"
+    result = runner.invoke(
+        main,
+        [
+            "analyze",
+            str(examples_dir / "05_ostrava_today.txt"),
+            "--db",
+            str(tmp_path / "case.db"),
+            "--json",
+            str(out),
+            "--aliases",
+            str(aliases),
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text())
+    hand = next(e for e in doc["entities"] if e["name"] == "Red Hand")
+    assert "Crimson Hand" in hand["aliases"]

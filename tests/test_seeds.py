@@ -60,31 +60,49 @@ def test_daesh_and_isis_are_one_actor_across_outlets(seeds_doc: dict) -> None:
 
 
 def test_older_attacks_keep_their_own_tolls(seeds_doc: dict) -> None:
-    older = {c["value"]["value"]: names(seeds_doc, c["subject"]) for c in seeds_doc["claims"]
-             if c["slot"] == "killed" and c["subject"]}
+    older = {
+        c["value"]["value"]: names(seeds_doc, c["subject"])
+        for c in seeds_doc["claims"]
+        if c["slot"] == "killed" and c["subject"]
+    }
     assert "2015" in older[215] and "2017" in older[15]
-    main = {c["value"]["value"] for c in seeds_doc["claims"]
-            if c["slot"] == "killed" and not c["subject"]}
+    main = {
+        c["value"]["value"]
+        for c in seeds_doc["claims"]
+        if c["slot"] == "killed" and not c["subject"]
+    }
     assert 143 in main and 215 not in main and 15 not in main
 
 
 def test_putin_blames_ukraine(seeds_doc: dict) -> None:
-    edges = {(names(seeds_doc, c["value"]["accuser"]), names(seeds_doc, c["value"]["accused"]),
-              c["hedged"]) for c in seeds_doc["claims"] if c["slot"] == "accusation"}
+    edges = {
+        (
+            names(seeds_doc, c["value"]["accuser"]),
+            names(seeds_doc, c["value"]["accused"]),
+            c["hedged"],
+        )
+        for c in seeds_doc["claims"]
+        if c["slot"] == "accusation"
+    }
     assert ("Vladimir Putin", "Ukraine", False) in edges
 
 
 def test_assumed_relations_with_isis_are_hedged(seeds_doc: dict) -> None:
     texts = {a["id"]: a["text"] for a in seeds_doc["articles"]}
-    claim = next(c for c in seeds_doc["claims"] if c["slot"] == "accusation"
-                 and "Ukrainian intelligence organization" in texts[c["article"]][c["start"]:c["end"]])
+    claim = next(
+        c
+        for c in seeds_doc["claims"]
+        if c["slot"] == "accusation"
+        and "Ukrainian intelligence organization" in texts[c["article"]][c["start"] : c["end"]]
+    )
     assert claim["hedged"] and "assumed" in claim["hedge_cue"]
     assert names(seeds_doc, claim["value"]["accused"]) == "Ukrainian intelligence"
 
 
 def test_143_killed_is_asserted(seeds_doc: dict) -> None:
-    claim = next(c for c in seeds_doc["claims"]
-                 if c["slot"] == "killed" and c["value"]["value"] == 143)
+    claim = next(
+        c for c in seeds_doc["claims"] if c["slot"] == "killed" and c["value"]["value"] == 143
+    )
     assert claim["value"]["op"] == "=" and not claim["hedged"]
 
 

@@ -46,8 +46,12 @@ def _merge_by_key(entities: list[LocalEntity]) -> list[LocalEntity]:
 class Analyzer:
     """Annotate and extract, article by article, in spaCy batches."""
 
-    def __init__(self, settings: Settings | None = None, nlp: Language | None = None,
-                 table: AliasTable | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        nlp: Language | None = None,
+        table: AliasTable | None = None,
+    ):
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model)
         self.table = table if table is not None else AliasTable.load(self.settings.alias_files)
@@ -70,8 +74,9 @@ class Analyzer:
         n_process = self.settings.n_process
         if len(items) < MULTIPROCESS_MIN_ARTICLES:
             n_process = 1
-        docs = self.nlp.pipe((a.text for a in items), batch_size=self.settings.batch_size,
-                             n_process=n_process)
+        docs = self.nlp.pipe(
+            (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
+        )
         for article, doc in zip(items, docs, strict=True):
             entities = extract_entities(doc, self.table)
             for ent in entities:

@@ -117,6 +117,13 @@ def main() -> None:
 )
 @click.option("--spacy-model", help="spaCy pipeline to use (package name or folder).")
 @click.option(
+    "--aliases",
+    "alias_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra alias table (TSV: name, type, aliases, part_of); repeatable.",
+)
+@click.option(
     "--workers", type=int, default=1, show_default=True, help="spaCy processes for large batches."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -126,6 +133,7 @@ def analyze(
     json_out: Path | None,
     html_out: Path | None,
     spacy_model: str | None,
+    alias_files: tuple[str, ...],
     workers: int,
     quiet: bool,
 ) -> None:
@@ -138,6 +146,7 @@ def analyze(
     settings = Settings.from_env()
     settings.spacy_model = spacy_model or settings.spacy_model
     settings.n_process = max(1, workers)
+    settings.alias_files = list(alias_files)
     try:
         with _progress(quiet) as progress:
             summary = analyze_paths(paths, db=db, settings=settings, progress=progress)

@@ -12,6 +12,14 @@ from newsprism.extract.resolve import AliasTable, EntityResolver, entity_key
 from newsprism.extract.slots import classify_quantity
 
 __all__ = [
-    "CLAIM_EXTRACTORS", "AliasTable", "ArticleContext", "EntityResolver", "LocalEntity",
-    "claim_extractor", "classify_quantity", "entity_id", "entity_key", "extract_entities",
+    "CLAIM_EXTRACTORS",
+    "AliasTable",
+    "ArticleContext",
+    "EntityResolver",
+    "LocalEntity",
+    "claim_extractor",
+    "classify_quantity",
+    "entity_id",
+    "entity_key",
+    "extract_entities",
 ]

@@ -25,12 +25,28 @@ from newsprism.nlp.hedging import find_hedge
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit"})
 CREDIT_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "accuse", "implicate", "fault"})
-AGENCY_VERBS = frozenset({
-    "organize", "organise", "orchestrate", "mastermind", "sponsor", "fund", "finance", "order",
-    "direct", "stage", "engineer", "plot", "commission", "instigate",
-})
+AGENCY_VERBS = frozenset(
+    {
+        "organize",
+        "organise",
+        "orchestrate",
+        "mastermind",
+        "sponsor",
+        "fund",
+        "finance",
+        "order",
+        "direct",
+        "stage",
+        "engineer",
+        "plot",
+        "commission",
+        "instigate",
+    }
+)
 # "X's hand / role / involvement in the attack", "US influence is seen in this attack".
-INVOLVEMENT_NOUNS = frozenset({"influence", "involvement", "role", "complicity", "fingerprints", "hand"})
+INVOLVEMENT_NOUNS = frozenset(
+    {"influence", "involvement", "role", "complicity", "fingerprints", "hand"}
+)
 _EVENT_OBJECTS = EVENT_NOUNS | {"it", "this", "massacre", "plot"}
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there", "one"})
@@ -92,17 +108,7 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
                 assert accused is not None
                 for target in _expand(accused):
                     yield tok, accuser if _is_actor(accuser) else None, target, True
-        elif lemma in AGENCY_VERBS and (_event_object(tok) or tok.dep_ == "pcomp"):
-            doer = _subject(tok)
-            if _is_actor(doer):
-                assert doer is not None
-                yield tok, None, doer, False
-        elif lemma == "have" and any(c.lemma_ == "hand" and c.dep_ in ("dobj", "obj") for c in tok.children):
-            doer = _subject(tok)
-            if _is_actor(doer):
-                assert doer is not None
-                yield tok, None, doer, False
-        elif lemma == "be" and any(c.lower_ == "behind" for c in tok.children):
+        elif _says_doer_did_it(tok):
             doer = _subject(tok)
             if _is_actor(doer):
                 assert doer is not None
@@ -113,9 +119,21 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
                 assert owner is not None
                 yield tok, None, owner, False
         elif lemma == "tool" and tok.pos_ == "NOUN":
-            owners = [g for c in tok.subtree if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            owners = [
+                g for c in tok.subtree if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
             if owners and _is_actor(owners[0]):
                 yield tok, None, owners[0], False
+
+
+def _says_doer_did_it(tok: Token) -> bool:
+    """'organised the attack', 'had a hand in it', 'is behind the massacre'."""
+    lemma = tok.lemma_.lower()
+    if lemma in AGENCY_VERBS:
+        return _event_object(tok) or tok.dep_ == "pcomp"
+    if lemma == "have":
+        return any(c.lemma_ == "hand" and c.dep_ in ("dobj", "obj") for c in tok.children)
+    return lemma == "be" and any(c.lower_ == "behind" for c in tok.children)
 
 
 def _mentions_event(sent: Span) -> bool:
@@ -141,17 +159,29 @@ def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
             actor = _subject(tok)
             if _is_actor(actor) and not _negated(tok):
                 assert actor is not None
-                if any(c.lower_ in ("no", "none") for c in actor.children) or actor.lower_ == "none":
+                if (
+                    any(c.lower_ in ("no", "none") for c in actor.children)
+                    or actor.lower_ == "none"
+                ):
                     continue  # "No group has claimed responsibility"
                 yield tok, actor
 
 
-def _claim(ctx: ArticleContext, n: int, sent: Span, slot: str, value: ClaimValue,
-           first: Token, last: Token) -> Claim:
+def _claim(
+    ctx: ArticleContext, n: int, sent: Span, slot: str, value: ClaimValue, first: Token, last: Token
+) -> Claim:
     start, end = sentence_bounds(sent)
     lo, hi = min(first.idx, last.idx), max(first.idx + len(first.text), last.idx + len(last.text))
-    return Claim(id=claim_id(ctx.article.id, n), article=ctx.article.id, start=start, end=end,
-                 slot=slot, value=value, value_start=lo, value_end=hi)
+    return Claim(
+        id=claim_id(ctx.article.id, n),
+        article=ctx.article.id,
+        start=start,
+        end=end,
+        slot=slot,
+        value=value,
+        value_start=lo,
+        value_end=hi,
+    )
 
 
 @claim_extractor("accusations")
@@ -160,8 +190,15 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
     claims: list[Claim] = []
     for sent in ctx.doc.sents:
         for verb, actor in _responsibility(sent):
-            claim = _claim(ctx, len(claims) + 1, sent, "responsibility",
-                           EntityValue(ctx.entity_for(_phrase(actor))), actor, verb)
+            claim = _claim(
+                ctx,
+                len(claims) + 1,
+                sent,
+                "responsibility",
+                EntityValue(ctx.entity_for(_phrase(actor))),
+                actor,
+                verb,
+            )
             ctx.add_epistemics(claim, verb)
             claim.checkworthy = checkworthy_score(claim)
             claims.append(claim)
@@ -173,8 +210,15 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
                 accuser_id = ctx.entity_for(said.speaker) if said else ctx.voice()
             value = AccusationValue(accuser=accuser_id, accused=ctx.entity_for(_phrase(accused)))
             first = accuser if accuser is not None else accused
-            claim = _claim(ctx, len(claims) + 1, sent, "accusation", value, first,
-                           accused if first is not accused else cue)
+            claim = _claim(
+                ctx,
+                len(claims) + 1,
+                sent,
+                "accusation",
+                value,
+                first,
+                accused if first is not accused else cue,
+            )
             ctx.add_epistemics(claim, cue)
             if said_by_subject and accuser is not None:
                 # "Putin blamed Ukraine" reports Putin's own words; "Russia will blame

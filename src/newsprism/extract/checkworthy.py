@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from newsprism.model.types import Claim
 
-PRIORITY_SLOTS = frozenset({
-    "killed", "injured", "missing", "perpetrators", "arrested", "event_date", "event_location",
-    "responsibility", "accusation",
-})
+PRIORITY_SLOTS = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "perpetrators",
+        "arrested",
+        "event_date",
+        "event_location",
+        "responsibility",
+        "accusation",
+    }
+)
 SCORE_PRIORITY = 0.8
 SCORE_MEASURE = 0.6
 SCORE_OTHER = 0.3

@@ -35,7 +35,7 @@ def claim_id(article_id: str, number: int) -> str:
 
 
 def distance_reference(q: Quantity) -> str | None:
-    """What a distance is measured from: '148 km from the Ukrainian border' -> 'the Ukrainian border'."""
+    """What a distance is measured from: '148 km from the Ukrainian border' -> that border."""
     anchor: Token | None = q.noun
     if anchor is None:
         return None
@@ -63,8 +63,10 @@ def _many_more(q: Quantity) -> tuple[Token, str] | None:
         return None
     for other in verb.conjuncts:
         for obj in other.children:
-            if obj.dep_ in ("dobj", "obj") and obj.lower_ == "more" and any(
-                c.lower_ in _MANY for c in obj.children
+            if (
+                obj.dep_ in ("dobj", "obj")
+                and obj.lower_ == "more"
+                and any(c.lower_ in _MANY for c in obj.children)
             ):
                 for verbs, slot in _VERB_SLOTS:
                     if other.lemma_.lower() in verbs:
@@ -105,10 +107,15 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
             first = min(token.left_edge.i, token.i)
             span = ctx.doc[first : token.i + 1]
             extra = Claim(
-                id=claim_id(ctx.article.id, len(claims) + 1), article=ctx.article.id,
-                start=start, end=claim.end, slot=more_slot,
+                id=claim_id(ctx.article.id, len(claims) + 1),
+                article=ctx.article.id,
+                start=start,
+                end=claim.end,
+                slot=more_slot,
                 value=NumberValue(op=">", value=q.value, unit=q.unit),
-                value_start=span.start_char, value_end=span.end_char, subject=claim.subject,
+                value_start=span.start_char,
+                value_end=span.end_char,
+                subject=claim.subject,
             )
             ctx.add_epistemics(extra, token)
             extra.checkworthy = checkworthy_score(extra)

@@ -16,11 +16,32 @@ from newsprism.nlp.attribution import find_attribution, is_pronoun
 from newsprism.nlp.hedging import find_hedge
 
 # Nouns that name where a claim comes from, when they are its subject or its "according to".
-SOURCE_NOUNS = frozenset({
-    "report", "reports", "footage", "figures", "figure", "statement", "data", "records",
-    "documents", "document", "video", "images", "survey", "estimates", "estimate", "study",
-    "investigation", "records", "sources", "source", "officials", "witnesses", "witness",
-})
+SOURCE_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "footage",
+        "figures",
+        "figure",
+        "statement",
+        "data",
+        "records",
+        "documents",
+        "document",
+        "video",
+        "images",
+        "survey",
+        "estimates",
+        "estimate",
+        "study",
+        "investigation",
+        "sources",
+        "source",
+        "officials",
+        "witnesses",
+        "witness",
+    }
+)
 
 
 @dataclass
@@ -69,8 +90,9 @@ class ArticleContext:
                 return ent
         return None
 
-    def add_entity(self, canonical: Canonical | None, surface: str, label: str,
-                   start: int, end: int) -> LocalEntity:
+    def add_entity(
+        self, canonical: Canonical | None, surface: str, label: str, start: int, end: int
+    ) -> LocalEntity:
         """Record a mention of an actor the tagger missed; the entity it joins or starts."""
         key = canonical.key if canonical is not None else entity_key(surface)
         key = self.resolver.resolve(key, canonical.type if canonical else label)
@@ -90,7 +112,9 @@ class ArticleContext:
         ("police", "Russian sources") becomes an entity of type SOURCE.
         """
         if is_pronoun(span):
-            person = self._nearest_before(span.start_char, "PERSON" if span[0].lower_ in ("he", "she") else None)
+            person = self._nearest_before(
+                span.start_char, "PERSON" if span[0].lower_ in ("he", "she") else None
+            )
             if person is not None:
                 return entity_id(person.key)
         root = span.root

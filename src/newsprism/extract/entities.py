@@ -122,9 +122,9 @@ def _drop_common_words(by_key: dict[str, LocalEntity], text: str) -> None:
     capitalised by a title or a sentence start ("Massacre", "State")."""
     lowered_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
     for key, local in list(by_key.items()):
-        if local.canonical is None and " " not in key and key in lowered_words:
-            if local.label != "PERSON":
-                del by_key[key]
+        common = local.canonical is None and " " not in key and key in lowered_words
+        if common and local.label != "PERSON":
+            del by_key[key]
 
 
 def _merge_short_person_names(by_key: dict[str, LocalEntity]) -> None:

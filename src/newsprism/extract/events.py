@@ -17,17 +17,42 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.extract.slots import PERPETRATOR_NOUNS
 from newsprism.nlp.dates import ResolvedDate, resolve_date
 
-EVENT_NOUNS = frozenset({
-    "attack", "attacks", "massacre", "shooting", "bombing", "explosion", "blast", "assault",
-    "raid", "strike", "tragedy", "ambush", "siege", "crash", "killing", "killings", "incident",
-    "hijacking", "stabbing", "rampage", "bombings", "uprising", "riots", "operation",
-})
+EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "massacre",
+        "shooting",
+        "bombing",
+        "explosion",
+        "blast",
+        "assault",
+        "raid",
+        "strike",
+        "tragedy",
+        "ambush",
+        "siege",
+        "crash",
+        "killing",
+        "killings",
+        "incident",
+        "hijacking",
+        "stabbing",
+        "rampage",
+        "bombings",
+        "uprising",
+        "riots",
+        "operation",
+    }
+)
 EVENT_VERBS = frozenset({"attack", "storm", "bomb", "kill", "murder", "shoot", "explode", "strike"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_PREFIXES = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_ANAPHORA = re.compile(
+    r"\b(?:this|that|the same) "
+    r"(?:attack|bombing|incident|massacre|explosion|blast|shooting|crash)\b",
+    re.I,
 )
-_ANAPHORA = re.compile(r"\b(?:this|that|the same) (?:attack|bombing|incident|massacre|explosion|blast|shooting|crash)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -113,7 +138,13 @@ def dates_the_event(date: Span) -> bool:
         head = node.head
         if head is node:
             return False
-        if is_event_word(head) or (head.dep_ == "ROOT" and any(is_event_word(c) for c in head.conjuncts)):
+        if is_event_word(head) or (
+            head.dep_ == "ROOT" and any(is_event_word(c) for c in head.conjuncts)
+        ):
+            return True
+        # "Recall the church attack on January 28": the date attached to the verb of which
+        # the event is the object.
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ in EVENT_NOUNS for c in head.children):
             return True
         if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp"):
             return False
@@ -145,13 +176,16 @@ def _dated_elsewhere(date: Span, main: ResolvedDate | None, published: dt.date |
 
 def _continues(sent: Span) -> bool:
     """'The two attackers, ...' right after a sentence about another event goes on about it."""
-    return len(sent) > 0 and sent[0].lower_ in ("the", "both", "its", "their") and any(
-        t.lemma_.lower() in PERPETRATOR_NOUNS for t in sent[:4]
+    return (
+        len(sent) > 0
+        and sent[0].lower_ in ("the", "both", "its", "their")
+        and any(t.lemma_.lower() in PERPETRATOR_NOUNS for t in sent[:4])
     )
 
 
-def other_events(doc: Doc, main_year: int | None, title: str | None = None,
-                 published: dt.date | None = None) -> dict[int, OtherEvent]:
+def other_events(
+    doc: Doc, main_year: int | None, title: str | None = None, published: dt.date | None = None
+) -> dict[int, OtherEvent]:
     """For each sentence (by its start token) about an older event, that event."""
     found: dict[int, OtherEvent] = {}
     sents = list(doc.sents)
@@ -165,23 +199,27 @@ def other_events(doc: Doc, main_year: int | None, title: str | None = None,
         event = found.get(sent.start)
         if event is None and sent is not main_sent and _has_event_word(sent):
             for ent in sent.ents:
-                if (ent.label_ == "DATE" and dates_the_event(ent)
-                        and _dated_elsewhere(ent, main_date, published)):
+                if (
+                    ent.label_ == "DATE"
+                    and dates_the_event(ent)
+                    and _dated_elsewhere(ent, main_date, published)
+                ):
                     resolved = _resolve(ent, published)
                     date = resolved.value if resolved else None
                     event = _named(sent, _event_noun(sent, ent.start_char), ent.text, date)
                     break
-        if event is None and previous is not None and not _YEAR.search(sent.text):
-            if _ANAPHORA.search(sent.text) or _continues(sent):
-                event = previous
+        goes_on = previous is not None and not _YEAR.search(sent.text)
+        if event is None and goes_on and (_ANAPHORA.search(sent.text) or _continues(sent)):
+            event = previous
         if event is not None:
             found[sent.start] = event
         previous = event
     return found
 
 
-def _main_date(sents: list[Span], others: dict[int, OtherEvent], title: str | None,
-               published: dt.date | None) -> tuple[Span | None, ResolvedDate | None]:
+def _main_date(
+    sents: list[Span], others: dict[int, OtherEvent], title: str | None, published: dt.date | None
+) -> tuple[Span | None, ResolvedDate | None]:
     """The first sentence reporting the main event, and the date it gives for it."""
     for sent in sents:
         if sent.start in others or (title and sent.text.strip() == title.strip()):
@@ -199,7 +237,8 @@ def _main_date(sents: list[Span], others: dict[int, OtherEvent], title: str | No
 def main_event_sentences(doc: Doc, title: str | None, others: dict[int, OtherEvent]) -> list[Span]:
     """Sentences that report the article's own event, in order (the title line left out)."""
     return [
-        sent for sent in doc.sents
+        sent
+        for sent in doc.sents
         if sent.start not in others
         and not (title and sent.text.strip() == title.strip())
         and _has_event_word(sent)

@@ -23,11 +23,31 @@ from pathlib import Path
 from newsprism.errors import NewsprismError
 
 # Organ nouns after a demonym or state name: a new entity, part of that state.
-ORGAN_NOUNS = frozenset({
-    "intelligence", "army", "military", "forces", "navy", "police", "embassy", "ministry",
-    "security", "services", "service", "authorities", "officials", "agencies", "agency",
-    "organization", "organisation", "troops", "parliament", "president", "media",
-})
+ORGAN_NOUNS = frozenset(
+    {
+        "intelligence",
+        "army",
+        "military",
+        "forces",
+        "navy",
+        "police",
+        "embassy",
+        "ministry",
+        "security",
+        "services",
+        "service",
+        "authorities",
+        "officials",
+        "agencies",
+        "agency",
+        "organization",
+        "organisation",
+        "troops",
+        "parliament",
+        "president",
+        "media",
+    }
+)
 # Nouns after a demonym that mean the state itself.
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "state", "leadership"})
 SIMILARITY_THRESHOLD = 0.9
@@ -110,8 +130,9 @@ class AliasTable:
             name = (row.get("name") or "").strip()
             if not name:
                 continue
-            canonical = Canonical(name, (row.get("type") or "ORG").strip(),
-                                  (row.get("part_of") or "").strip() or None)
+            canonical = Canonical(
+                name, (row.get("type") or "ORG").strip(), (row.get("part_of") or "").strip() or None
+            )
             self.by_key[entity_key(name)] = canonical
             for alias in (row.get("aliases") or "").split("|"):
                 if alias.strip():
@@ -157,7 +178,9 @@ class AliasTable:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w and w[0].isalpha() and w not in ("of", "and", "the"))
+    return "".join(
+        w[0] for w in name.split() if w and w[0].isalpha() and w not in ("of", "and", "the")
+    )
 
 
 def _compatible(type_a: str, type_b: str) -> bool:

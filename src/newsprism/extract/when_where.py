@@ -17,9 +17,9 @@ from spacy.tokens import Span
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
+from newsprism.extract.entities import entity_id
 from newsprism.extract.events import EVENT_VERBS, dates_the_event
 from newsprism.extract.registry import claim_extractor
-from newsprism.extract.entities import entity_id
 from newsprism.extract.resolve import Canonical
 from newsprism.model.types import Claim, DateValue, EntityValue
 from newsprism.nlp.dates import resolve_date
@@ -32,11 +32,26 @@ def _published(ctx: ArticleContext) -> dt.date | None:
     return dt.date.fromisoformat(ctx.article.published) if ctx.article.published else None
 
 
-def _new_claim(ctx: ArticleContext, claims: list[Claim], sent: Span, slot: str,
-               value: DateValue | EntityValue, start: int, end: int) -> Claim:
+def _new_claim(
+    ctx: ArticleContext,
+    claims: list[Claim],
+    sent: Span,
+    slot: str,
+    value: DateValue | EntityValue,
+    start: int,
+    end: int,
+) -> Claim:
     s, e = sentence_bounds(sent)
-    claim = Claim(id=claim_id(ctx.article.id, len(claims) + 1), article=ctx.article.id,
-                  start=s, end=e, slot=slot, value=value, value_start=start, value_end=end)
+    claim = Claim(
+        id=claim_id(ctx.article.id, len(claims) + 1),
+        article=ctx.article.id,
+        start=s,
+        end=e,
+        slot=slot,
+        value=value,
+        value_start=start,
+        value_end=end,
+    )
     ctx.add_epistemics(claim, ctx.token_at(start))
     return claim
 
@@ -68,8 +83,15 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
         if at == -1:
             continue
         begin = sent.start_char + at
-        claim = _new_claim(ctx, claims, sent, "event_date", DateValue(event.date, event.when),
-                           begin, begin + len(event.when))
+        claim = _new_claim(
+            ctx,
+            claims,
+            sent,
+            "event_date",
+            DateValue(event.date, event.when),
+            begin,
+            begin + len(event.when),
+        )
         claim.subject = ctx.other_event_for(sent)
         claim.checkworthy = checkworthy_score(claim)
         claims.append(claim)
@@ -82,7 +104,11 @@ def _venues(sent: Span) -> list[Span]:
         if tok.lemma_.lower() in _VENUE_VERBS:
             for obj in tok.children:
                 if obj.dep_ in ("dobj", "obj") and obj.pos_ == "PROPN" and not obj.ent_type_:
-                    left = min((c for c in obj.lefts if c.dep_ == "compound"), key=lambda t: t.i, default=obj)
+                    left = min(
+                        (c for c in obj.lefts if c.dep_ == "compound"),
+                        key=lambda t: t.i,
+                        default=obj,
+                    )
                     found.append(sent.doc[left.i : obj.i + 1])
     return found
 
@@ -97,8 +123,8 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
             places.append((ent.start_char, ent.end_char, ctx.entity_for(ent)))
     for venue in _venues(sent):
         canonical = ctx.table.lookup(venue.text) or Canonical(venue.text, "FAC")
-        ent = ctx.add_entity(canonical, venue.text, "FAC", venue.start_char, venue.end_char)
-        places.append((venue.start_char, venue.end_char, entity_id(ent.key)))
+        added = ctx.add_entity(canonical, venue.text, "FAC", venue.start_char, venue.end_char)
+        places.append((venue.start_char, venue.end_char, entity_id(added.key)))
     seen: set[str] = set()
     for start, end, eid in sorted(places):
         if eid in seen:

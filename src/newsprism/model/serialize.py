@@ -64,7 +64,9 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
         )
     if "date" in data:
         date = data["date"]
-        return DateValue(date=None if date is None else str(date), as_written=data.get("as_written"))
+        return DateValue(
+            date=None if date is None else str(date), as_written=data.get("as_written")
+        )
     if "accuser" in data:
         return AccusationValue(accuser=str(data["accuser"]), accused=str(data["accused"]))
     if "entity" in data:

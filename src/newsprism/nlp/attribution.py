@@ -9,18 +9,60 @@ named before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from newsprism.nlp.cues import Cue, clause_path
 
-SPEECH_VERBS = frozenset({
-    "say", "claim", "state", "tell", "report", "announce", "confirm", "deny", "emphasize",
-    "emphasise", "add", "insist", "warn", "allege", "assert", "declare", "note", "explain",
-    "argue", "reveal", "admit", "acknowledge", "stress", "write", "accuse", "blame", "describe",
-    "estimate", "suggest", "maintain", "testify", "caution", "tweet", "post", "publish", "quote",
-    "inform", "disclose", "indicate", "point", "predict", "vow", "threaten", "promise",
-})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "claim",
+        "state",
+        "tell",
+        "report",
+        "announce",
+        "confirm",
+        "deny",
+        "emphasize",
+        "emphasise",
+        "add",
+        "insist",
+        "warn",
+        "allege",
+        "assert",
+        "declare",
+        "note",
+        "explain",
+        "argue",
+        "reveal",
+        "admit",
+        "acknowledge",
+        "stress",
+        "write",
+        "accuse",
+        "blame",
+        "describe",
+        "estimate",
+        "suggest",
+        "maintain",
+        "testify",
+        "caution",
+        "tweet",
+        "post",
+        "publish",
+        "quote",
+        "inform",
+        "disclose",
+        "indicate",
+        "point",
+        "predict",
+        "vow",
+        "threaten",
+        "promise",
+    }
+)
 # Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj", "advcl", "conj", "relcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -75,7 +117,7 @@ def _according_to(token: Token) -> Attribution | None:
 def find_attribution(token: Token) -> Attribution | None:
     """The speaker a claim is credited to, or None when the article asserts it itself."""
     path = clause_path(token)
-    for child, verb in zip(path, path[1:], strict=False):
+    for child, verb in pairwise(path):
         if verb.lemma_.lower() in SPEECH_VERBS and child.dep_ in _REPORTED:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]

@@ -14,19 +14,61 @@ from spacy.tokens import Token
 from newsprism.nlp.cues import Cue, clause_path
 
 MODALS = frozenset({"may", "might", "could", "would", "will", "'ll", "must"})
-HEDGE_ADVERBS = frozenset({
-    "perhaps", "possibly", "maybe", "probably", "likely", "allegedly", "reportedly", "apparently",
-    "seemingly", "supposedly", "presumably", "purportedly", "ostensibly", "conceivably",
-    "arguably", "unconfirmed",
-})
-HEDGE_VERBS = frozenset({
-    "seem", "appear", "assume", "suppose", "speculate", "suspect", "allege", "presume", "guess",
-    "rumour", "rumor", "suggest", "believe", "estimate", "think",
-})
-HEDGE_PREDICATES = frozenset({
-    "possible", "likely", "unlikely", "probable", "conceivable", "plausible", "unclear",
-    "uncertain", "unconfirmed", "rumoured", "rumored", "alleged",
-})
+HEDGE_ADVERBS = frozenset(
+    {
+        "perhaps",
+        "possibly",
+        "maybe",
+        "probably",
+        "likely",
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "seemingly",
+        "supposedly",
+        "presumably",
+        "purportedly",
+        "ostensibly",
+        "conceivably",
+        "arguably",
+        "unconfirmed",
+    }
+)
+HEDGE_VERBS = frozenset(
+    {
+        "seem",
+        "appear",
+        "assume",
+        "suppose",
+        "speculate",
+        "suspect",
+        "allege",
+        "presume",
+        "guess",
+        "rumour",
+        "rumor",
+        "suggest",
+        "believe",
+        "estimate",
+        "think",
+    }
+)
+HEDGE_PREDICATES = frozenset(
+    {
+        "possible",
+        "likely",
+        "unlikely",
+        "probable",
+        "conceivable",
+        "plausible",
+        "unclear",
+        "uncertain",
+        "unconfirmed",
+        "rumoured",
+        "rumored",
+        "alleged",
+    }
+)
 CONDITIONS = frozenset({"if", "unless", "whether"})
 HEDGE_PHRASES = ("at worst", "at best", "in all likelihood", "it is said", "some say")
 # Believing and thinking hedge only in the passive or impersonal ("is believed", "it is thought").
@@ -59,8 +101,19 @@ def _verb_cue(verb: Token) -> Cue | None:
     if lemma in HEDGE_VERBS and verb.pos_ == "VERB":
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         if lemma not in _PASSIVE_ONLY or passive:
-            left = min((c for c in verb.children if c.dep_ in ("expl", "aux", "auxpass")
-                        and c.i < verb.i), key=lambda c: c.i, default=verb)
+            left = min(
+                (
+                    c
+                    for c in verb.children
+                    if c.i < verb.i
+                    and (
+                        c.dep_ in ("expl", "aux", "auxpass")
+                        or (c.dep_ == "nsubjpass" and c.lower_ == "it")
+                    )
+                ),
+                key=lambda c: c.i,
+                default=verb,
+            )
             return Cue.of_tokens(left, verb)
     return None
 
@@ -70,6 +123,9 @@ def find_hedge(token: Token) -> Cue | None:
     for node in clause_path(token):
         if node.lower_ in HEDGE_ADVERBS and node.dep_ in ("advmod", "amod"):
             return Cue.of_tokens(node, node)
+        for child in node.children:  # "perhaps 20 soldiers": the adverb on the number
+            if child.lower_ in HEDGE_ADVERBS and child.dep_ in ("advmod", "quantmod"):
+                return Cue.of_tokens(child, child)
         if node.pos_ in ("VERB", "AUX", "ADJ") or node.dep_ == "ROOT":
             cue = _verb_cue(node)
             if cue is not None:

@@ -34,7 +34,7 @@ def value_label(value: ClaimValue, with_unit: bool = True) -> str:
             return f"{_number(value.value)}–{_number(value.high)}{unit}"
         return f"{_OP_WORDS.get(value.op, value.op + ' ')}{_number(value.value)}{unit}"
     if isinstance(value, DateValue):
-        return value.date
+        return value.date or f"{value.as_written} (date unknown)"
     if isinstance(value, AccusationValue):
         return f"{value.accuser} → {value.accused}"
     if isinstance(value, EntityValue):

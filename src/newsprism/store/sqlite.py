@@ -136,7 +136,9 @@ class Store:
 
     def _insert_entity(self, article: Article, local: LocalEntity) -> None:
         eid = self._ensure_entity(local.key, local.name, local.label, local.part_of)
-        row = self.conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (eid,)).fetchone()
+        row = self.conn.execute(
+            "SELECT name, aliases FROM entities WHERE id = ?", (eid,)
+        ).fetchone()
         name, aliases = row[0], json.loads(row[1])
         new_aliases = sorted(set(aliases) | {s for s in local.surfaces if s != name})
         if new_aliases != aliases:

@@ -1,0 +1,85 @@
+"""Responsibility and accusation claims, on articles of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def edges(found) -> set[tuple[str | None, str | None]]:
+    return {
+        (found.name(c.value.accuser), found.name(c.value.accused)) for c in found.of("accusation")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("The president blamed Ukraine for the bombing.", ("president", "Ukraine")),
+        ("Iran accused Israel of the attack on the consulate.", ("Iran", "Israel")),
+        ("Israel was blamed by Iran for the attack.", ("Iran", "Israel")),
+        ("Officials in Kabul blamed Pakistan and India for the attack.", ("Officials", "Pakistan")),
+    ],
+)
+def test_blame_verbs(extract, text: str, edge: tuple[str, str]) -> None:
+    assert edge in edges(extract(text))
+
+
+def test_coordinated_accused_are_each_an_edge(extract) -> None:
+    found = extract("Officials in Kabul blamed Pakistan and India for the attack.")
+    assert {("Officials", "Pakistan"), ("Officials", "India")} <= edges(found)
+
+
+def test_the_article_itself_accuses_with_its_authors_voice(extract) -> None:
+    found = extract("Clearly the Kremlin had a hand in the bombing.", author="Jane Roe")
+    assert ("Jane Roe", "Russia") in edges(found)
+
+
+def test_organising_an_attack_accuses_the_organiser(extract) -> None:
+    found = extract(
+        "It can be assumed that Iranian intelligence organised the attack.", outlet="Daily Sample"
+    )
+    claim = found.of("accusation")[0]
+    assert (found.name(claim.value.accuser), found.name(claim.value.accused)) == (
+        "Daily Sample",
+        "Iranian intelligence",
+    )
+    assert claim.hedged
+
+
+def test_quoted_accuser_is_the_speaker(extract) -> None:
+    found = extract("The minister said Hamas was behind the attack.")
+    assert ("minister", "Hamas") in edges(found)
+
+
+def test_involvement_in_the_attack(extract) -> None:
+    found = extract("US influence is clearly seen in this attack.", author="Jane Roe")
+    assert ("Jane Roe", "United States") in edges(found)
+
+
+def test_denied_involvement_is_no_accusation(extract) -> None:
+    found = extract("Ostrava denied any involvement in the attack.")
+    assert edges(found) == set()
+
+
+def test_asserted_blame_is_credited_to_the_accuser_a_forecast_is_not(extract) -> None:
+    said = extract("Putin immediately blamed Ukraine.").of("accusation")[0]
+    forecast = extract("Russia will blame Ukraine for this massacre.").of("accusation")[0]
+    assert said.attributed_to == said.value.accuser and not said.hedged
+    assert forecast.attributed_to is None and forecast.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Islamic State claimed responsibility for the bombing.", "Islamic State"),
+        ("ISIS, which claimed responsibility for the attack, posted a video.", "Islamic State"),
+        ("The Taliban took credit for the raid.", "Taliban"),
+    ],
+)
+def test_responsibility(extract, text: str, actor: str) -> None:
+    found = extract(text)
+    assert [found.name(c.value.entity) for c in found.of("responsibility")] == [actor]
+
+
+def test_no_group_claimed_responsibility(extract) -> None:
+    assert extract("No group has claimed responsibility for the attack.").of("responsibility") == []

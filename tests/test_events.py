@@ -1,0 +1,72 @@
+"""When and where: event dates, places, distances, and older events recalled in passing."""
+
+from __future__ import annotations
+
+
+def test_event_date_resolved_against_publication(extract) -> None:
+    found = extract(
+        "Gunmen attacked the Harbour Market on Saturday, killing 12 people.", date="2026-03-15"
+    )
+    (claim,) = found.of("event_date")
+    assert (claim.value.date, claim.value.as_written) == ("2026-03-14", "Saturday")
+
+
+def test_relative_date_without_publication_date_stays_unknown(extract) -> None:
+    (claim,) = extract("Last Friday, a massacre took place in Harlow.").of("event_date")
+    assert claim.value.date is None and claim.value.as_written == "Last Friday"
+
+
+def test_a_date_of_another_act_is_not_the_event_date(extract) -> None:
+    found = extract(
+        "The government on Tuesday denied any role in Saturday's attack on the market.",
+        date="2026-03-17",
+    )
+    assert [c.value.date for c in found.of("event_date")] == ["2026-03-14"]
+
+
+def test_event_location_places_and_venues(extract) -> None:
+    found = extract("Five gunmen stormed the Crocus Concert Hall in Moscow and killed 40 people.")
+    places = {found.name(c.value.entity) for c in found.of("event_location")}
+    assert places == {"Crocus City Hall", "Moscow"}
+
+
+def test_distance_keeps_its_reference_point(extract) -> None:
+    found = extract("The suspects were caught 148 kilometers from the Ukrainian border.")
+    (claim,) = found.of("quantity")
+    assert (claim.value.value, claim.value.unit, claim.value.reference) == (
+        148,
+        "km",
+        "the Ukrainian border",
+    )
+
+
+def test_older_event_toll_is_not_this_events_toll(extract) -> None:
+    found = extract(
+        "A bomb killed 30 people in Harlow on Monday. "
+        "The most prominent earlier attack was the bombing of a passenger plane in 2015. "
+        "215 people lost their lives in this attack. "
+        "In the Tamsk metro bombing in 2017, 15 people lost their lives.",
+        date="2024-03-20",
+    )
+    killed = {c.value.value: found.name(c.subject) for c in found.of("killed")}
+    assert killed[30] is None
+    assert "2015" in killed[215] and "2017" in killed[15]
+    older_dates = {c.value.date for c in found.of("event_date") if c.subject}
+    assert {"2015", "2017"} <= older_dates
+
+
+def test_attackers_of_an_earlier_attack_are_that_attacks(extract) -> None:
+    found = extract(
+        "Four gunmen attacked the concert hall last Friday. "
+        "Recall the church attack on January 28 in Harlow. "
+        "The two attackers surrendered to the police."
+    )
+    counts = {c.value.value: found.name(c.subject) for c in found.of("perpetrators")}
+    assert counts[4] is None and counts[2] is not None and "January 28" in counts[2]
+
+
+def test_many_more_wounded(extract) -> None:
+    found = extract("The gunmen opened fire, murdering over 130 and wounding many more.")
+    (injured,) = found.of("injured")
+    assert (injured.value.op, injured.value.value) == (">", 130)
+    assert found.words(injured) == "many more"

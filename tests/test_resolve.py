@@ -1,0 +1,137 @@
+"""One entity per actor: the alias table, organs of states, and matching unknown names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.resolve import (
+    SIMILARITY_THRESHOLD,
+    AliasTable,
+    AliasTableError,
+    EntityResolver,
+    entity_key,
+    same_actor,
+)
+
+
+@pytest.fixture(scope="module")
+def table() -> AliasTable:
+    return AliasTable.load()
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Daesh", "Islamic State"),
+        ("ISIS", "Islamic State"),
+        ("ISIL", "Islamic State"),
+        ("the Islamic State", "Islamic State"),
+        ("Kiev", "Kyiv"),
+        ("the Kremlin", "Russia"),
+        ("Russian government", "Russia"),
+        ("Kiev regime", "Ukraine"),
+        ("U.S.", "United States"),
+        ("ISIS Khorasan", "ISIS-K"),
+        ("Zelenskyy", "Volodymyr Zelensky"),
+        ("Putin", "Vladimir Putin"),
+        ("Crocus Concert Hall", "Crocus City Hall"),
+        ("Sarıyer", None),
+    ],
+)
+def test_alias_table(table: AliasTable, written: str, canonical: str | None) -> None:
+    found = table.lookup(written)
+    assert (found.name if found else None) == canonical
+
+
+def test_branches_and_organs_belong_to_their_parent(table: AliasTable) -> None:
+    assert table.lookup("ISIS Khorasan").part_of == "Islamic State"
+    organ = table.organ("Russian", "intelligence")
+    assert (organ.name, organ.part_of) == ("Russian intelligence", "Russia")
+    assert table.organ("Russian", "government").name == "Russia"
+
+
+def test_an_unknown_state_still_owns_its_organs(table: AliasTable) -> None:
+    organ = table.organ("Ostrava", "security officials", "GPE")
+    assert (organ.name, organ.part_of) == ("Ostrava security officials", "Ostrava")
+    assert table.organ("Ostrava", "security officials") is None
+
+
+def test_demonym_is_not_the_state(table: AliasTable) -> None:
+    assert table.lookup("Russian") is None
+    assert table.state_of("Russian").name == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Zelensky", "Zelenskyy", "PERSON"),  # transliteration
+        ("Sarıyer", "Sariyer", "GPE"),  # accents and dotless i
+        ("Nuland", "Victoria Nuland", "PERSON"),  # surname and full name
+        ("CIA", "Central Intelligence Agency", "ORG"),  # acronym and expansion
+        ("Zaporizhzhia", "Zaporizhia", "GPE"),
+        ("Mykolaiv", "Mykolayiv", "GPE"),
+        ("al-Baghdadi", "al Baghdadi", "PERSON"),
+    ],
+)
+def test_same_actor(a: str, b: str, kind: str) -> None:
+    assert same_actor(entity_key(a), kind, entity_key(b), kind)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind_a", "kind_b"),
+    [
+        ("Austria", "Australia", "GPE", "GPE"),  # similar letters, other country
+        ("Iran", "Iraq", "GPE", "GPE"),
+        ("Slovakia", "Slovenia", "GPE", "GPE"),
+        ("Hamas", "Hama", "ORG", "ORG"),
+        ("Paul Smith", "John Smith", "PERSON", "PERSON"),
+        ("Hamas", "Hama", "ORG", "GPE"),
+    ],
+)
+def test_different_actors(a: str, b: str, kind_a: str, kind_b: str) -> None:
+    assert not same_actor(entity_key(a), kind_a, entity_key(b), kind_b)
+
+
+def test_threshold_separates_the_real_cases() -> None:
+    from difflib import SequenceMatcher
+
+    assert SequenceMatcher(None, "zelensky", "zelenskyy").ratio() >= SIMILARITY_THRESHOLD
+    assert SequenceMatcher(None, "austria", "australia").ratio() < SIMILARITY_THRESHOLD
+    # One letter in seven ("Kharkiv" / "Kharkov") is below it: such pairs are the alias table's.
+    assert SequenceMatcher(None, "kharkiv", "kharkov").ratio() < SIMILARITY_THRESHOLD
+
+
+def test_resolver_maps_new_names_to_known_ones() -> None:
+    resolver = EntityResolver(
+        [("victoria nuland", "PERSON"), ("central intelligence agency", "ORG")]
+    )
+    assert resolver.resolve("nuland", "PERSON") == "victoria nuland"
+    assert resolver.resolve("cia", "ORG") == "central intelligence agency"
+    assert resolver.resolve("harlow", "GPE") == "harlow"
+    assert resolver.resolve("harlow", "GPE") == "harlow"
+
+
+def test_an_ambiguous_surname_stays_apart() -> None:
+    resolver = EntityResolver([("paul smith", "PERSON"), ("john smith", "PERSON")])
+    assert resolver.resolve("smith", "PERSON") == "smith"
+
+
+def test_user_alias_file_extends_and_overrides(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "name\ttype\taliases\tpart_of\nRed Hand\tORG\tCrimson Hand | RHB\t\n", encoding="utf-8"
+    )
+    table = AliasTable.load([extra])
+    assert table.lookup("Crimson Hand").name == "Red Hand"
+    assert table.lookup("Daesh").name == "Islamic State"
+
+
+def test_bad_alias_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.tsv"
+    bad.write_text("just some words\nwithout a header\n", encoding="utf-8")
+    with pytest.raises(AliasTableError, match=r"broken\.tsv"):
+        AliasTable.load([bad])
+    with pytest.raises(AliasTableError, match=r"missing\.tsv"):
+        AliasTable.load([tmp_path / "missing.tsv"])
