@@ -47,3 +47,24 @@ def test_slot(nlp: Language, text: str, expected: list[tuple[str, float]]) -> No
 def test_attackers_who_kill_are_not_the_dead(nlp: Language) -> None:
     found = dict((v, s) for s, v in slots(nlp, "Four gunmen killed 20 shoppers."))
     assert found == {4: "perpetrators", 20: "killed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gallery: 12 photos.",  # no verb
+        "Casualties, 2024: see page 4.",
+        "In 2022, the militia killed civilians.",  # a year
+        "The first victims were killed at 9 a.m.",  # an ordinal, a time
+        "Visit https://example.org/killed/143 for the list of the dead.",  # a URL
+    ],
+)
+def test_not_head_counts(nlp: Language, text: str) -> None:
+    found = slots(nlp, text)
+    assert all(slot == "quantity" for slot, _ in found)
+    assert all(value not in (2022, 2024, 143, 1) for _, value in found)
+
+
+def test_percentage_is_a_measure_not_a_count(nlp: Language) -> None:
+    (q,) = find_quantities(nlp("Support for the army fell to 40 percent."))
+    assert (q.value, q.unit, classify_quantity(q)) == (40, "%", "quantity")
