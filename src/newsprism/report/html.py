@@ -14,25 +14,54 @@ from newsprism.readers_marker import GENERATOR_MARK
 from newsprism.report.highlight import Highlight, render_highlighted
 from newsprism.report.labels import source_label, value_label
 
-# Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers.
-TABLE_SLOTS = ("killed", "injured", "missing", "perpetrators", "arrested", "quantity")
+# Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers
+# worth a check (the check-worthiness dial below).
+TABLE_SLOTS = (
+    "killed",
+    "injured",
+    "missing",
+    "perpetrators",
+    "arrested",
+    "event_date",
+    "event_location",
+    "responsibility",
+    "accusation",
+    "quantity",
+)
+TABLE_MIN_CHECKWORTHY = 0.5
 
 
 def _css() -> str:
     return resources.files("newsprism.report").joinpath("report.css").read_text(encoding="utf-8")
 
 
-def _claim_title(claim: Claim) -> str:
-    bits = [f"{claim.slot}: {value_label(claim.value)}"]
+def _claim_title(claim: Claim, names: dict[str, str]) -> str:
+    bits = [f"{claim.slot}: {value_label(claim.value, names=names)}"]
+    if claim.subject:
+        bits.append(f"about: {names.get(claim.subject, claim.subject)}")
     if claim.hedged:
         bits.append(f"hedged ({claim.hedge_cue})" if claim.hedge_cue else "hedged")
-    if claim.attribution_cue:
-        bits.append(f"attributed: {claim.attribution_cue}")
+    if claim.attributed_to:
+        speaker = names.get(claim.attributed_to, claim.attributed_to)
+        bits.append(f"on the word of {speaker} ({claim.attribution_cue})")
+    elif not claim.sourced:
+        bits.append("no source named")
     bits.append(f"check-worthy {claim.checkworthy:.2f}")
     return " · ".join(bits)
 
 
+def _css_class(claim: Claim) -> str:
+    extra = " hedged" if claim.hedged else ""
+    extra += " older" if claim.subject and claim.slot != "accusation" else ""
+    return f"claim slot-{claim.slot}{extra}"
+
+
+def _names(analysis: Analysis) -> dict[str, str]:
+    return {e.id: e.name for e in analysis.entities}
+
+
 def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
+    names = _names(analysis)
     marks: list[Highlight] = []
     for ent in analysis.entities:
         for m in ent.mentions:
@@ -46,8 +75,8 @@ def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
                 Highlight(
                     claim.value_start,
                     claim.value_end,
-                    f"claim slot-{claim.slot}",
-                    _claim_title(claim),
+                    _css_class(claim),
+                    _claim_title(claim, names),
                     anchor=claim.id,
                 )
             )
@@ -80,9 +109,11 @@ def _article_card(article: Article, analysis: Analysis) -> str:
 def _claim_table(analysis: Analysis) -> str:
     outlets = analysis.articles
     texts = {a.id: a.text for a in outlets}
+    names = _names(analysis)
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in analysis.claims:
-        cells[(claim.slot, claim.article)].append(claim)
+        if claim.checkworthy >= TABLE_MIN_CHECKWORTHY:
+            cells[(claim.slot, claim.article)].append(claim)
     head = "".join(f"<th>{escape(source_label(a))}</th>" for a in outlets)
     rows = []
     for slot in TABLE_SLOTS:
@@ -91,15 +122,16 @@ def _claim_table(analysis: Analysis) -> str:
         tds = []
         for a in outlets:
             items = "".join(
-                f'<li><a href="#{escape(c.id)}" title="{escape(_claim_title(c))}">'
-                f"<b>{escape(value_label(c.value, with_unit=False))}</b> "
+                f'<li class="{_css_class(c)}"><a href="#{escape(c.id)}" '
+                f'title="{escape(_claim_title(c, names))}">'
+                f"<b>{escape(value_label(c.value, with_unit=False, names=names))}</b> "
                 f"<q>{escape(texts[c.article][c.value_start : c.value_end])}</q></a></li>"
                 for c in cells.get((slot, a.id), [])
             )
             tds.append(f"<td><ul>{items}</ul></td>" if items else "<td class=empty>–</td>")
         rows.append(f'<tr><th class="slot slot-{slot}">{slot}</th>{"".join(tds)}</tr>')
     if not rows:
-        return "<p>No numeric claims were found.</p>"
+        return "<p>No claims were found.</p>"
     return (
         f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -149,7 +181,11 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
 <header class=top><h1>{escape(title)}</h1>
 <p>{n_art} articles · {n_claims} claims · {n_ent} entities ·
 generated {generated} by newsprism {__version__}</p></header>
-<section><h2>Numeric claims by slot and source</h2>{_claim_table(analysis)}</section>
+<section><h2>Claims by slot and source</h2>
+<p class=note>Claims worth a check (check-worthiness ≥ {TABLE_MIN_CHECKWORTHY}).
+<span class="hedged-sample">Dashed</span>: hedged. <span class="older-sample">Faded</span>:
+about an older event the article recalls. Hover for the speaker and source.</p>
+{_claim_table(analysis)}</section>
 <section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
 <section><h2>Entities</h2>{_entity_table(analysis)}</section>
 </body></html>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from newsprism.model.types import (
@@ -26,8 +27,11 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
 
 
-def value_label(value: ClaimValue, with_unit: bool = True) -> str:
-    """'≥ 40 people', '10–20 km', '2024-03-22', 'A → B'."""
+def value_label(
+    value: ClaimValue, with_unit: bool = True, names: Mapping[str, str] | None = None
+) -> str:
+    """'≥ 40 people', '10–20 km', '2024-03-22', 'A → B'; entities by name when `names` has them."""
+    names = names or {}
     if isinstance(value, NumberValue):
         unit = f" {value.unit}" if value.unit and with_unit else ""
         if value.op == "range" and value.high is not None:
@@ -36,9 +40,11 @@ def value_label(value: ClaimValue, with_unit: bool = True) -> str:
     if isinstance(value, DateValue):
         return value.date or f"{value.as_written} (date unknown)"
     if isinstance(value, AccusationValue):
-        return f"{value.accuser} → {value.accused}"
+        return (
+            f"{names.get(value.accuser, value.accuser)} → {names.get(value.accused, value.accused)}"
+        )
     if isinstance(value, EntityValue):
-        return value.entity
+        return names.get(value.entity, value.entity)
     return str(value)
 
 
