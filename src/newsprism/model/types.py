@@ -147,6 +147,7 @@ class Comparison:
     claims: tuple[str, str]
     verdict: Verdict
     reason: str
+    update: bool = False  # a later report revising an earlier figure, not a contradiction
 
 
 @dataclass
@@ -157,6 +158,8 @@ class Accusation:
     accused: str
     claims: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    hedged: bool = False  # every claim behind the edge is hedged
+    quoted: bool = False  # some article quotes the accuser (else the outlet speaks for itself)
 
 
 @dataclass
@@ -165,6 +168,30 @@ class TimelineEntry:
 
     date: str
     claims: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """Articles that report one event, as grouping found them."""
+
+    id: str
+    name: str
+    articles: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+@dataclass
+class OutletProfile:
+    """How one outlet reports: how much it sources, hedges, is contradicted, and whom it accuses."""
+
+    outlet: str
+    articles: list[str] = field(default_factory=list)
+    claims: int = 0
+    sourced: int = 0
+    hedged: int = 0
+    contradicted: int = 0
+    accuses: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -178,4 +205,6 @@ class Analysis:
     comparisons: list[Comparison] = field(default_factory=list)
     accusations: list[Accusation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    outlets: list[OutletProfile] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)

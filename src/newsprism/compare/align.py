@@ -1,0 +1,57 @@
+"""Aligning claims across articles: the same slot, the same subject, one event."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newsprism.model.types import AccusationValue, Claim, NumberValue
+
+COMPARED_SLOTS = frozenset({
+    "killed", "injured", "missing", "perpetrators", "arrested", "event_date", "event_location",
+    "responsibility", "accusation", "quantity",
+})
+MIN_CHECKWORTHY = 0.5  # below it a number counts nothing worth comparing ("two groups")
+
+
+def _key(claim: Claim) -> tuple[str, str | None, str | None] | None:
+    """What must be equal for two claims to be about the same thing."""
+    if claim.slot not in COMPARED_SLOTS or claim.checkworthy < MIN_CHECKWORTHY:
+        return None
+    if claim.slot == "accusation":
+        return (claim.slot, None, None)
+    unit = None
+    if claim.slot == "quantity":
+        if not isinstance(claim.value, NumberValue) or not claim.value.unit:
+            return None
+        unit = claim.value.unit  # distances with distances, money with money
+    return (claim.slot, claim.subject, unit)
+
+
+def _what(claim: Claim) -> object:
+    """What a claim states, for spotting repeats within one article: for an accusation, whom."""
+    if isinstance(claim.value, AccusationValue):
+        return claim.value.accused
+    return claim.value
+
+
+def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of claims from two different articles of one event that say the same kind of thing.
+
+    Within one article, repeats of one value are compared once.
+    """
+    buckets: dict[tuple[str, str | None, str | None], dict[str, list[Claim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for claim in claims:
+        key = _key(claim)
+        if key is None or claim.article not in event_articles:
+            continue
+        per_article = buckets[key][claim.article]
+        if all(_what(c) != _what(claim) for c in per_article):
+            per_article.append(claim)
+    for per_article in buckets.values():
+        for art_a, art_b in itertools.combinations(sorted(per_article), 2):
+            for a, b in itertools.product(per_article[art_a], per_article[art_b]):
+                yield a, b
