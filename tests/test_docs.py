@@ -32,9 +32,14 @@ def test_command_is_documented(path: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "option"),
-    [(path, opt) for path, command in COMMANDS for param in command.params
-     if isinstance(param, click.Option) for opt in param.opts
-     if opt.startswith("--") and opt != "--help"],
+    [
+        (path, opt)
+        for path, command in COMMANDS
+        for param in command.params
+        if isinstance(param, click.Option)
+        for opt in param.opts
+        if opt.startswith("--") and opt != "--help"
+    ],
 )
 def test_option_is_documented(path: str, option: str) -> None:
     assert option in README, f"`{path} {option}` is not in the README"

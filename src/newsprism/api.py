@@ -11,8 +11,8 @@ from pathlib import Path
 
 from newsprism.analyzer import Analyzer
 from newsprism.compare import compare
-from newsprism.extract import AliasTable
 from newsprism.errors import InputProblem
+from newsprism.extract import AliasTable
 from newsprism.ingest import Skipped, ingest
 from newsprism.model.types import Analysis
 from newsprism.settings import DEFAULT_DB_NAME, Settings
@@ -95,8 +95,9 @@ def analyze_paths(
     return summary
 
 
-def load_analysis(db: str | Path, article_ids: Sequence[str] | None = None,
-                  settings: Settings | None = None) -> Analysis:
+def load_analysis(
+    db: str | Path, article_ids: Sequence[str] | None = None, settings: Settings | None = None
+) -> Analysis:
     """The contract for a store's articles (all of them when `article_ids` is None), with the
     comparison across them: events, verdicts, accusation graph, timeline, outlet profiles."""
     with Store(db) as store:

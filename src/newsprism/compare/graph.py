@@ -13,7 +13,9 @@ def _outlet_speaks(claim: Claim, analysis: Analysis, accuser: str) -> bool:
     """Whether the article makes the accusation itself rather than quoting someone."""
     article = next(a for a in analysis.articles if a.id == claim.article)
     ent = next((e for e in analysis.entities if e.id == accuser), None)
-    return ent is not None and (ent.type in VOICE_TYPES or ent.name in (article.author, article.outlet))
+    return ent is not None and (
+        ent.type in VOICE_TYPES or ent.name in (article.author, article.outlet)
+    )
 
 
 def accusation_graph(analysis: Analysis) -> list[Accusation]:

@@ -6,10 +6,16 @@ only when they share a block: a place, a date, or a bucket of the embedding's ra
 hash; blocks so large that they say nothing ("Russia" in a corpus about Russia) are skipped.
 A pair is one event when its score passes SAME_EVENT_THRESHOLD:
 
-    score = 0.55 * cosine of embeddings + 0.30 * overlap of places and actors + date term
+    score = 0.5 * cosine of embeddings
+            + 0.5 if they share a place of the event (-0.2 if both name places, none shared)
+            + 0.25 * min(1, shared actors / 3) + date term
 
-where the date term is +0.15 on the same day, 0 when a date is unknown, and -0.30 when the
-days differ by more than a week. Groups are the connected pairs (union-find).
+where the date term is +0.15 on the same day, 0 when a date is unknown, and -0.4 when the
+days differ by more than a week. Text alone never suffices: reports of two attacks read
+alike (cosine 0.7 between the seeds and the examples, two different events), so a pair needs
+a shared place, shared actors or the same day as well. Groups are the connected pairs
+(union-find). Weights and threshold are set on the bundled examples and seeds and checked on
+synthetic corpora by benchmarks/grouping_speed.py.
 """
 
 from __future__ import annotations
@@ -22,13 +28,14 @@ from datetime import date
 
 import numpy as np
 
-SAME_EVENT_THRESHOLD = 0.45
+SAME_EVENT_THRESHOLD = 0.6
 MAX_BLOCK = 200  # a key shared by more articles than this tells nothing about the event
 HASH_BANDS = 6
 HASH_BITS = 10
 HASH_SEED = 20240322
-W_EMBEDDING, W_OVERLAP = 0.55, 0.30
-DATE_SAME, DATE_FAR, FAR_DAYS = 0.15, -0.30, 7
+W_EMBEDDING, W_PLACE, W_ACTORS, ACTORS_FULL = 0.5, 0.5, 0.25, 3
+PLACE_CONFLICT = -0.2  # both name the event's places, and none is shared
+DATE_SAME, DATE_FAR, FAR_DAYS = 0.15, -0.4, 7
 
 
 @dataclass
@@ -62,12 +69,9 @@ def _day_term(a: str | None, b: str | None) -> float:
 def score(a: Signature, b: Signature) -> float:
     """How strongly two articles look like reports of one event."""
     cosine = float(np.dot(a.vector, b.vector))
-    names_a, names_b = a.places | a.actors, b.places | b.actors
-    union = names_a | names_b
-    overlap = len(names_a & names_b) / len(union) if union else 0.0
-    if a.places & b.places:
-        overlap = max(overlap, 0.5)  # a shared place of the event says much on its own
-    return W_EMBEDDING * cosine + W_OVERLAP * overlap + _day_term(a.day, b.day)
+    place = W_PLACE if a.places & b.places else (PLACE_CONFLICT if a.places and b.places else 0.0)
+    actors = W_ACTORS * min(1.0, len(a.actors & b.actors) / ACTORS_FULL)
+    return W_EMBEDDING * cosine + place + actors + _day_term(a.day, b.day)
 
 
 def _hash_keys(vectors: np.ndarray) -> list[list[str]]:
@@ -100,8 +104,9 @@ def candidate_pairs(signatures: Sequence[Signature]) -> set[tuple[int, int]]:
     return pairs
 
 
-def group_events(signatures: Sequence[Signature],
-                 progress: Callable[[int, int], None] | None = None) -> list[EventGroup]:
+def group_events(
+    signatures: Sequence[Signature], progress: Callable[[int, int], None] | None = None
+) -> list[EventGroup]:
     """Events, largest first; every article is in exactly one (alone if nothing matches)."""
     parent = list(range(len(signatures)))
 

@@ -28,7 +28,8 @@ def _counts(unit: str | None) -> bool:
 
 
 def to_interval(value: NumberValue) -> Interval:
-    """The values a statement allows: '=143' [143, 143]; '>130' [131, inf); 'about 140' [126, 154]."""
+    """The values a statement allows: '=143' [143, 143]; '>130' [131, inf); 'about 140'
+    [126, 154]."""
     v, whole = value.value, _counts(value.unit)
     step = 1.0 if whole else 0.0
     if value.op == "=":

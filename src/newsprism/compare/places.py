@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -26,7 +27,7 @@ def containment(analysis: Analysis) -> dict[str, set[str]]:
     inside: dict[str, set[str]] = defaultdict(set)
     for article, mentions in by_article.items():
         mentions.sort()
-        for (_, end, inner), (start, _, outer) in zip(mentions, mentions[1:], strict=False):
+        for (_, end, inner), (start, _, outer) in itertools.pairwise(mentions):
             between = texts[article][end:start]
             if inner != outer and _IN.match(between):
                 inside[inner].add(outer)

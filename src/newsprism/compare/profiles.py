@@ -13,8 +13,9 @@ def outlet_name(analysis: Analysis, article_id: str) -> str:
 
 def outlet_profiles(analysis: Analysis) -> list[OutletProfile]:
     """One profile per outlet, in the order outlets first appear."""
-    contradicted = {cid for c in analysis.comparisons if c.verdict == "contradictory"
-                    for cid in c.claims}
+    contradicted = {
+        cid for c in analysis.comparisons if c.verdict == "contradictory" for cid in c.claims
+    }
     profiles: dict[str, OutletProfile] = {}
     for art in analysis.articles:
         name = outlet_name(analysis, art.id)

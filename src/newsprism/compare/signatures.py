@@ -6,10 +6,18 @@ from newsprism.compare.embeddings import embed
 from newsprism.compare.grouping import Signature
 from newsprism.model.types import Analysis, DateValue, EntityValue
 
-EVENT_SLOTS = frozenset({
-    "killed", "injured", "missing", "perpetrators", "arrested", "event_date", "event_location",
-    "responsibility",
-})
+EVENT_SLOTS = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "perpetrators",
+        "arrested",
+        "event_date",
+        "event_location",
+        "responsibility",
+    }
+)
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 FALLBACK_CHARS = 600
 
@@ -18,15 +26,22 @@ def signatures(analysis: Analysis, model: str | None = None) -> list[Signature]:
     """One signature per article, from its main-event claims (or its opening, without any)."""
     texts, places, days, spans = {}, {}, {}, {}
     for art in analysis.articles:
-        claims = [c for c in analysis.claims
-                  if c.article == art.id and c.subject is None and c.slot in EVENT_SLOTS]
+        claims = [
+            c
+            for c in analysis.claims
+            if c.article == art.id and c.subject is None and c.slot in EVENT_SLOTS
+        ]
         sentence_spans = sorted({(c.start, c.end) for c in claims})
         sentences = [art.text[s:e] for s, e in sentence_spans][:6]
-        texts[art.id] = " ".join([art.title or "", *sentences]) if sentences else (
-            art.text[:FALLBACK_CHARS])
+        texts[art.id] = (
+            " ".join([art.title or "", *sentences]) if sentences else (art.text[:FALLBACK_CHARS])
+        )
         spans[art.id] = sentence_spans or [(0, min(len(art.text), FALLBACK_CHARS))]
-        places[art.id] = frozenset(c.value.entity for c in claims
-                                   if isinstance(c.value, EntityValue) and c.slot == "event_location")
+        places[art.id] = frozenset(
+            c.value.entity
+            for c in claims
+            if isinstance(c.value, EntityValue) and c.slot == "event_location"
+        )
         dated = [c.value.date for c in claims if isinstance(c.value, DateValue) and c.value.date]
         days[art.id] = next((d for d in dated if len(d) == 10), None)
     actors: dict[str, set[str]] = {a.id: set() for a in analysis.articles}

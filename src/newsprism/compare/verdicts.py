@@ -82,22 +82,35 @@ def _numbers(a: Claim, b: Claim, va: NumberValue, vb: NumberValue, facts: Facts)
     if va.reference or vb.reference:
         ref_a, ref_b = va.reference or "?", vb.reference or "?"
         if not _same_reference(ref_a, ref_b, facts):
-            return Comparison(a.slot, ids, "not_comparable",
-                              f"{va.value:g} {va.unit or ''} from {ref_a} vs {vb.value:g} "
-                              f"{vb.unit or ''} from {ref_b}: measured from different points")
+            return Comparison(
+                a.slot,
+                ids,
+                "not_comparable",
+                f"{va.value:g} {va.unit or ''} from {ref_a} vs {vb.value:g} "
+                f"{vb.unit or ''} from {ref_b}: measured from different points",
+            )
     if (va.unit or "") != (vb.unit or "") and a.slot == "quantity":
-        return Comparison(a.slot, ids, "not_comparable",
-                          f"different units: {va.unit or 'count'} vs {vb.unit or 'count'}")
+        return Comparison(
+            a.slot,
+            ids,
+            "not_comparable",
+            f"different units: {va.unit or 'count'} vs {vb.unit or 'count'}",
+        )
     sa, sb = describe(va), describe(vb)
     if to_interval(va).overlaps(to_interval(vb)):
-        return Comparison(a.slot, ids, "consistent",
-                          f"{sa} and {sb} can both hold{_hedging_note(a, b)}")
+        return Comparison(
+            a.slot, ids, "consistent", f"{sa} and {sb} can both hold{_hedging_note(a, b)}"
+        )
     update = _update(a, b, va, vb, facts)
     if update is not None:
         return Comparison(a.slot, ids, "consistent", update, update=True)
-    return Comparison(a.slot, ids, "contradictory",
-                      f"{sa} ({facts.outlet(a)}) vs {sb} ({facts.outlet(b)}) cannot both hold"
-                      f"{_hedging_note(a, b)}")
+    return Comparison(
+        a.slot,
+        ids,
+        "contradictory",
+        f"{sa} ({facts.outlet(a)}) vs {sb} ({facts.outlet(b)}) cannot both hold"
+        f"{_hedging_note(a, b)}",
+    )
 
 
 def _same_reference(a: str, b: str, facts: Facts) -> bool:
@@ -126,23 +139,37 @@ def _update(a: Claim, b: Claim, va: NumberValue, vb: NumberValue, facts: Facts) 
     )
     if to_interval(v_late).low <= to_interval(v_early).high:
         return None
-    return (f"update: {describe(v_early)} ({facts.outlet(early)}, {d_early}) rose to "
-            f"{describe(v_late)} ({facts.outlet(late)}, {d_late})")
+    return (
+        f"update: {describe(v_early)} ({facts.outlet(early)}, {d_early}) rose to "
+        f"{describe(v_late)} ({facts.outlet(late)}, {d_late})"
+    )
 
 
 def _dates(a: Claim, b: Claim, va: DateValue, vb: DateValue) -> Comparison:
     ids = (a.id, b.id)
     if va.date is None or vb.date is None:
         unknown = va.as_written if va.date is None else vb.as_written
-        return Comparison(a.slot, ids, "not_comparable",
-                          f'"{unknown}" cannot be dated: its article has no publication date')
+        return Comparison(
+            a.slot,
+            ids,
+            "not_comparable",
+            f'"{unknown}" cannot be dated: its article has no publication date',
+        )
     short = min(len(va.date), len(vb.date))
     precision = {4: "year", 7: "month", 10: "day"}.get(short, "day")
     if va.date[:short] == vb.date[:short]:
-        return Comparison(a.slot, ids, "consistent",
-                          f"same {precision}: {va.date} and {vb.date}{_hedging_note(a, b)}")
-    return Comparison(a.slot, ids, "contradictory",
-                      f"different {precision}s: {va.date} vs {vb.date}{_hedging_note(a, b)}")
+        return Comparison(
+            a.slot,
+            ids,
+            "consistent",
+            f"same {precision}: {va.date} and {vb.date}{_hedging_note(a, b)}",
+        )
+    return Comparison(
+        a.slot,
+        ids,
+        "contradictory",
+        f"different {precision}s: {va.date} vs {vb.date}{_hedging_note(a, b)}",
+    )
 
 
 def _actors(a: Claim, b: Claim, ea: str, eb: str, facts: Facts, what: str) -> Comparison:
@@ -150,16 +177,22 @@ def _actors(a: Claim, b: Claim, ea: str, eb: str, facts: Facts, what: str) -> Co
     na, nb = facts.name(ea), facts.name(eb)
     if facts.related(ea, eb, places=a.slot == "event_location"):
         relation = "the same" if ea == eb else "related"
-        return Comparison(a.slot, ids, "consistent",
-                          f"{what} {relation}: {na} / {nb}{_hedging_note(a, b)}")
+        return Comparison(
+            a.slot, ids, "consistent", f"{what} {relation}: {na} / {nb}{_hedging_note(a, b)}"
+        )
     if a.slot == "event_location":
         types = {facts.entities[e].type for e in (ea, eb) if e in facts.entities}
         if not types <= _SETTLEMENTS:
-            return Comparison(a.slot, ids, "not_comparable",
-                              f"{na} and {nb}: no article says whether one lies in the other")
+            return Comparison(
+                a.slot,
+                ids,
+                "not_comparable",
+                f"{na} and {nb}: no article says whether one lies in the other",
+            )
         return Comparison(a.slot, ids, "contradictory", f"different places: {na} vs {nb}")
-    return Comparison(a.slot, ids, "contradictory",
-                      f"contradictory narratives: {na} vs {nb}{_hedging_note(a, b)}")
+    return Comparison(
+        a.slot, ids, "contradictory", f"contradictory narratives: {na} vs {nb}{_hedging_note(a, b)}"
+    )
 
 
 def judge(a: Claim, b: Claim, facts: Facts) -> Comparison | None:
