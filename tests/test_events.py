@@ -24,10 +24,12 @@ def test_a_date_of_another_act_is_not_the_event_date(extract) -> None:
     assert [c.value.date for c in found.of("event_date")] == ["2026-03-14"]
 
 
-def test_event_location_places_and_venues(extract) -> None:
+def test_event_location_is_the_most_specific_place(extract) -> None:
     found = extract("Five gunmen stormed the Crocus Concert Hall in Moscow and killed 40 people.")
     places = {found.name(c.value.entity) for c in found.of("event_location")}
-    assert places == {"Crocus City Hall", "Moscow"}
+    assert places == {"Crocus City Hall"}
+    city = extract("A bomb exploded in Harlow on Monday, killing 12 people.")
+    assert {city.name(c.value.entity) for c in city.of("event_location")} == {"Harlow"}
 
 
 def test_distance_keeps_its_reference_point(extract) -> None:

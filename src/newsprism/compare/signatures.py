@@ -38,9 +38,11 @@ def signatures(analysis: Analysis, model: str | None = None) -> list[Signature]:
         )
         spans[art.id] = sentence_spans or [(0, min(len(art.text), FALLBACK_CHARS))]
         places[art.id] = frozenset(
-            c.value.entity
+            eid
             for c in claims
             if isinstance(c.value, EntityValue) and c.slot == "event_location"
+            for eid in (c.value.entity, c.value.within)
+            if eid
         )
         dated = [c.value.date for c in claims if isinstance(c.value, DateValue) and c.value.date]
         days[art.id] = next((d for d in dated if len(d) == 10), None)

@@ -195,6 +195,29 @@ def _actors(a: Claim, b: Claim, ea: str, eb: str, facts: Facts, what: str) -> Co
     )
 
 
+def _places(a: Claim, b: Claim, va: EntityValue, vb: EntityValue, facts: Facts) -> Comparison:
+    """Venues with the cities the sentences put them in, and cities alone."""
+    ids = (a.id, b.id)
+    same_place = facts.related(va.entity, vb.entity, places=True)
+    if same_place and va.within and vb.within and not facts.related(va.within, vb.within, True):
+        return Comparison(
+            a.slot,
+            ids,
+            "contradictory",
+            f"{facts.name(va.entity)}, but in {facts.name(va.within)} vs {facts.name(vb.within)}",
+        )
+    for venue, other in ((va, vb), (vb, va)):
+        if venue.within and not other.within and facts.related(venue.within, other.entity, True):
+            return Comparison(
+                a.slot,
+                ids,
+                "consistent",
+                f"{facts.name(venue.entity)} lies in {facts.name(other.entity)}"
+                f"{_hedging_note(a, b)}",
+            )
+    return _actors(a, b, va.entity, vb.entity, facts, "place")
+
+
 def judge(a: Claim, b: Claim, facts: Facts) -> Comparison | None:
     """The verdict on two claims of one slot from two articles; None for values of two kinds."""
     va, vb = a.value, b.value
@@ -203,8 +226,9 @@ def judge(a: Claim, b: Claim, facts: Facts) -> Comparison | None:
     if isinstance(va, DateValue) and isinstance(vb, DateValue):
         return _dates(a, b, va, vb)
     if isinstance(va, EntityValue) and isinstance(vb, EntityValue):
-        what = "place" if a.slot == "event_location" else "actor"
-        return _actors(a, b, va.entity, vb.entity, facts, what)
+        if a.slot == "event_location":
+            return _places(a, b, va, vb, facts)
+        return _actors(a, b, va.entity, vb.entity, facts, "actor")
     if isinstance(va, AccusationValue) and isinstance(vb, AccusationValue):
         return _actors(a, b, va.accused, vb.accused, facts, "accused")
     return None

@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.entities import LocalEntity, entity_id
 from newsprism.extract.events import OtherEvent, main_event_sentences, other_events
-from newsprism.extract.resolve import AliasTable, Canonical, EntityResolver, entity_key
+from newsprism.extract.resolve import (
+    ORGAN_NOUNS,
+    AliasTable,
+    Canonical,
+    EntityResolver,
+    entity_key,
+)
 from newsprism.model.types import Article, Claim
 from newsprism.nlp.attribution import find_attribution, is_pronoun
 from newsprism.nlp.hedging import find_hedge
@@ -127,11 +133,32 @@ class ArticleContext:
         hit = self._entity_covering(root.idx, root.idx + len(root.text))
         if hit is not None:
             return entity_id(hit.key)
+        organ = self._organ_of_place(root)
+        if organ is not None:
+            return organ
         words = [t for t in span if t.dep_ != "det" and t.pos_ != "DET"]
         surface = span.doc.text[words[0].idx : span.end_char] if words else span.text
         canonical = self.table.lookup(surface)
         ent = self.add_entity(canonical, surface, "SOURCE", span.start_char, span.end_char)
         return entity_id(ent.key)
+
+    def _organ_of_place(self, root: Token) -> str | None:
+        """'Officials in Ostrava', 'police of Harlow': the organ entity 'Ostrava officials'."""
+        if root.lower_ not in ORGAN_NOUNS:
+            return None
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for obj in prep.children:
+                    owner = self._entity_covering(obj.idx, obj.idx + len(obj.text))
+                    if obj.dep_ == "pobj" and owner is not None:
+                        canonical = self.table.organ(owner.name, root.lower_, owner.label)
+                        if canonical is not None:
+                            start, end = root.idx, obj.idx + len(obj.text)
+                            ent = self.add_entity(
+                                canonical, self.doc.text[start:end], "ORG", start, end
+                            )
+                            return entity_id(ent.key)
+        return None
 
     def _nearest_before(self, offset: int, label: str | None) -> LocalEntity | None:
         best, best_start = None, -1
@@ -142,6 +169,10 @@ class ArticleContext:
                 if best_start < s < offset:
                     best, best_start = ent, s
         return best
+
+    def entity_type(self, eid: str) -> str | None:
+        """The type of one of the article's entities, by id."""
+        return next((e.label for e in self.entities if entity_id(e.key) == eid), None)
 
     def voice(self) -> str:
         """The id of the article's own voice: its author, else its outlet, else the article."""

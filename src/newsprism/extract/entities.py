@@ -92,7 +92,7 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
     table = table or AliasTable()
     text = doc.text
     by_key: dict[str, LocalEntity] = {}
-    for ent in doc.ents:
+    for ent in _located_split(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         canonical: Canonical | None = None
@@ -115,6 +115,68 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
     _drop_common_words(by_key, text)
     _merge_short_person_names(by_key)
     return sorted(by_key.values(), key=lambda e: e.spans[0])
+
+
+# Nouns that end the name of a building or site: "Tarn Market", "Crocus City Hall".
+FACILITY_NOUNS = frozenset(
+    {
+        "market",
+        "hall",
+        "mall",
+        "station",
+        "square",
+        "airport",
+        "hospital",
+        "school",
+        "church",
+        "mosque",
+        "synagogue",
+        "stadium",
+        "theatre",
+        "theater",
+        "center",
+        "centre",
+        "bridge",
+        "port",
+        "embassy",
+        "hotel",
+        "museum",
+        "university",
+        "temple",
+        "shrine",
+        "arena",
+        "club",
+        "cafe",
+        "restaurant",
+        "plaza",
+        "park",
+        "base",
+        "barracks",
+        "prison",
+        "terminal",
+        "building",
+        "tower",
+    }
+)
+
+
+def _located_split(doc: Doc) -> list[Span]:
+    """The tagger's entities, with "X in Y" spans split in two places.
+
+    The small English model often tags "the Tarn Market in Harlow" as one entity (a work of
+    art); a place inside a place is two places.
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        cut = next((t for t in ent[1:-1] if t.lower_ in ("in", "at") and t.pos_ == "ADP"), None)
+        if cut is None or ent.label_ in ("PERSON", "NORP"):
+            spans.append(ent)
+            continue
+        left, right = doc[ent.start : cut.i], doc[cut.i + 1 : ent.end]
+        left_label = "FAC" if left[-1].lower_ in FACILITY_NOUNS else ent.label_
+        spans.append(Span(doc, left.start, left.end, label=left_label))
+        spans.append(Span(doc, right.start, right.end, label="GPE"))
+    return spans
 
 
 def _drop_common_words(by_key: dict[str, LocalEntity], text: str) -> None:

@@ -18,34 +18,18 @@ from newsprism.extract.slots import PERPETRATOR_NOUNS
 from newsprism.nlp.dates import ResolvedDate, resolve_date
 
 EVENT_NOUNS = frozenset(
-    {
-        "attack",
-        "attacks",
-        "massacre",
-        "shooting",
-        "bombing",
-        "explosion",
-        "blast",
-        "assault",
-        "raid",
-        "strike",
-        "tragedy",
-        "ambush",
-        "siege",
-        "crash",
-        "killing",
-        "killings",
-        "incident",
-        "hijacking",
-        "stabbing",
-        "rampage",
-        "bombings",
-        "uprising",
-        "riots",
-        "operation",
-    }
+    (
+        "attack attacks massacre shooting bombing bombings explosion blast assault raid strike "
+        "tragedy ambush siege crash killing killings incident hijacking stabbing rampage uprising "
+        "riots operation "
+        # Disasters and accidents are events too.
+        "flood floods earthquake quake fire wildfire storm hurricane cyclone typhoon landslide "
+        "collapse derailment shipwreck sinking outbreak stampede eruption tsunami"
+    ).split()
 )
-EVENT_VERBS = frozenset({"attack", "storm", "bomb", "kill", "murder", "shoot", "explode", "strike"})
+EVENT_VERBS = frozenset(
+    "attack storm bomb kill murder shoot explode strike raid shell stab ambush massacre".split()
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _ANAPHORA = re.compile(

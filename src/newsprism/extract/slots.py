@@ -13,6 +13,8 @@ from newsprism.nlp.numbers import MEASURE_UNITS
 from newsprism.nlp.quantities import Quantity
 
 HEAD_COUNT_SLOTS = frozenset({"killed", "injured", "missing", "perpetrators", "arrested"})
+# Event nouns, as far as taking part in one is concerned (extract.events has the full list).
+EVENT_WORDS = frozenset({"attack", "shooting", "assault", "bombing", "massacre", "raid", "killing"})
 KILL_VERBS = frozenset(
     {"kill", "murder", "slay", "massacre", "execute", "slaughter", "assassinate"}
 )
@@ -47,6 +49,27 @@ PERPETRATOR_NOUNS = frozenset(
 KILLED_WORDS = frozenset({"dead", "death", "fatality", "killed", "body", "corpse"})
 INJURED_WORDS = frozenset({"injured", "wounded", "injury", "hurt"})
 MISSING_WORDS = frozenset({"missing", "unaccounted"})
+ARMED_WORDS = frozenset({"armed", "masked", "gun-wielding", "knife-wielding"})
+WEAPON_NOUNS = frozenset({"rifle", "gun", "weapon", "knife", "explosive", "grenade", "pistol"})
+TREAT_VERBS = frozenset({"treat", "admit", "hospitalise", "hospitalize", "evacuate"})
+PATIENT_NOUNS = frozenset({"patient", "patients", "casualty", "casualties"})
+_SUBJECTS_ANY = frozenset({"nsubj", "nsubjpass"})
+
+
+def _took_part(verb: Token) -> bool:
+    """'were involved in the shooting', 'took part in the attack'."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("involve", "take", "participate"):
+        return False
+    if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            if any(g.lower_ in EVENT_WORDS for g in prep.children):
+                return True
+    return False
+
+
 # Who did it when the noun is plain ("three armed men carried out the attack").
 ATTACK_VERBS = frozenset({"attack", "storm", "carry", "shoot", "raid", "bomb", "ambush", "open"})
 PERSON_NOUNS = frozenset({"man", "men", "person", "people", "individual", "youth", "woman"})
@@ -93,8 +116,25 @@ def _passive_like(verb: Token) -> bool:
     )
 
 
+def _armed_people(nominal: Token) -> bool:
+    """'armed men', 'masked gunmen', 'two or three men with rifles'."""
+    if not _words_of(nominal) & PERSON_NOUNS:
+        return False
+    for child in nominal.children:
+        if child.dep_ == "amod" and child.lower_ in ARMED_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":
+            if any(g.lemma_.lower() in WEAPON_NOUNS for g in child.children):
+                return True
+    return False
+
+
 def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
     lemma = verb.lemma_.lower()
+    if role in _SUBJECTS_ANY and _words_of(nominal) & PERSON_NOUNS and _took_part(verb):
+        return "perpetrators"  # "four men were involved in the shooting"
+    if lemma in TREAT_VERBS and role in _OBJECT_ROLES and _words_of(nominal) & PATIENT_NOUNS:
+        return "injured"  # "treated 58 patients"
     if role == "nsubj" and _passive_like(verb):
         role = "nsubjpass"
     if lemma in ATTACK_VERBS and role == "nsubj" and _words_of(nominal) & PERSON_NOUNS:
@@ -157,7 +197,7 @@ def classify_quantity(q: Quantity) -> str:
             if slot:
                 return slot
         cur = head
-    if words & PERPETRATOR_NOUNS:
+    if words & PERPETRATOR_NOUNS or _armed_people(nominal):
         return "perpetrators"
     if words & KILLED_WORDS:
         return "killed"

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
-from newsprism.extract.entities import entity_id
-from newsprism.extract.events import EVENT_VERBS, dates_the_event
+from newsprism.extract.entities import FACILITY_NOUNS, entity_id
+from newsprism.extract.events import dates_the_event
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import Canonical
 from newsprism.model.types import Claim, DateValue, EntityValue
 from newsprism.nlp.dates import resolve_date
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_VENUE_VERBS = EVENT_VERBS | {"storm", "raid", "hit", "target"}
+# Verbs whose object is a place, not a person: "stormed the hall", "shelled Harlow".
+_VENUE_VERBS = frozenset({"storm", "raid", "bomb", "shell", "target", "strike", "hit", "attack"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+_PERSONAL = frozenset({"PERSON", "NORP"})
 
 
 def _published(ctx: ArticleContext) -> dt.date | None:
@@ -97,19 +100,23 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
         claims.append(claim)
 
 
+def _place_position(tok: Token) -> bool:
+    """A proper noun where a place goes: the object of "stormed", or after "in" / "at"."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in _VENUE_VERBS:
+        return tok.ent_type_ not in _PERSONAL or head.lemma_.lower() != "attack"
+    return tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS
+
+
 def _venues(sent: Span) -> list[Span]:
-    """Proper-noun objects of attack verbs that the tagger did not mark as entities."""
+    """Proper nouns in place positions, whatever the tagger called them (it often calls an
+    invented town a person)."""
     found = []
     for tok in sent:
-        if tok.lemma_.lower() in _VENUE_VERBS:
-            for obj in tok.children:
-                if obj.dep_ in ("dobj", "obj") and obj.pos_ == "PROPN" and not obj.ent_type_:
-                    left = min(
-                        (c for c in obj.lefts if c.dep_ == "compound"),
-                        key=lambda t: t.i,
-                        default=obj,
-                    )
-                    found.append(sent.doc[left.i : obj.i + 1])
+        if tok.pos_ == "PROPN" and tok.dep_ != "compound" and _place_position(tok):
+            compounds = [c for c in tok.lefts if c.dep_ == "compound"]
+            left = min(compounds, key=lambda t: t.i, default=tok)
+            found.append(sent.doc[left.i : tok.i + 1])
     return found
 
 
@@ -122,15 +129,25 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
         if ent.label_ in PLACE_LABELS:
             places.append((ent.start_char, ent.end_char, ctx.entity_for(ent)))
     for venue in _venues(sent):
-        canonical = ctx.table.lookup(venue.text) or Canonical(venue.text, "FAC")
-        added = ctx.add_entity(canonical, venue.text, "FAC", venue.start_char, venue.end_char)
+        taken = any(s <= venue.start_char < e for s, e, _ in places)
+        if taken or venue[0].ent_type_ in ("DATE", "TIME"):
+            continue
+        kind = "FAC" if venue[-1].lower_ in FACILITY_NOUNS else "GPE"
+        canonical = ctx.table.lookup(venue.text) or Canonical(venue.text, kind)
+        added = ctx.add_entity(canonical, venue.text, kind, venue.start_char, venue.end_char)
         places.append((venue.start_char, venue.end_char, entity_id(added.key)))
+    # One claim per venue, with the city the sentence puts it in ("the Harbour Market in
+    # Valdoria"); the places themselves when the sentence names no venue.
+    venues = [p for p in places if ctx.entity_type(p[2]) == "FAC"]
+    cities = [p for p in places if p not in venues]
+    within = cities[0][2] if venues and cities else None
     seen: set[str] = set()
-    for start, end, eid in sorted(places):
+    for start, end, eid in sorted(venues or places):
         if eid in seen:
             continue
         seen.add(eid)
-        claim = _new_claim(ctx, claims, sent, "event_location", EntityValue(eid), start, end)
+        value = EntityValue(eid, within=within)
+        claim = _new_claim(ctx, claims, sent, "event_location", value, start, end)
         claim.checkworthy = checkworthy_score(claim)
         claims.append(claim)
 

@@ -72,7 +72,7 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
     if "accuser" in data:
         return AccusationValue(accuser=str(data["accuser"]), accused=str(data["accused"]))
     if "entity" in data:
-        return EntityValue(entity=str(data["entity"]))
+        return EntityValue(entity=str(data["entity"]), within=data.get("within"))
     raise ContractError(f"claim value of unknown shape: {sorted(data)}")
 
 
@@ -232,7 +232,7 @@ def validate(data: dict[str, Any]) -> None:
             raise ContractError(f"{where}: bad value: {exc}") from exc
         refs: list[str] = []
         if isinstance(value, EntityValue):
-            refs = [value.entity]
+            refs = [value.entity] + ([value.within] if value.within else [])
         elif isinstance(value, AccusationValue):
             refs = [value.accuser, value.accused]
         for ref in refs:

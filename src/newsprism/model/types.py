@@ -94,6 +94,7 @@ class EntityValue:
     """A value that is an entity (a place, a group that claimed responsibility)."""
 
     entity: str
+    within: str | None = None  # for a venue, the city or region the sentence puts it in
 
 
 @dataclass

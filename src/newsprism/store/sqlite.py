@@ -28,7 +28,7 @@ from newsprism.model.types import (
 def _entity_refs(claim: Claim) -> list[str]:
     refs = [r for r in (claim.subject, claim.attributed_to) if r]
     if isinstance(claim.value, EntityValue):
-        refs.append(claim.value.entity)
+        refs += [claim.value.entity] + ([claim.value.within] if claim.value.within else [])
     elif isinstance(claim.value, AccusationValue):
         refs += [claim.value.accuser, claim.value.accused]
     return refs
