@@ -4,14 +4,14 @@
                                 [--min-checkworthy 0.5] [--strict] [--verbose]
     python benchmarks/claims.py --gold benchmarks/gold/examples.json --articles examples
 
-Matching is described in goldmatch.py. Gold `other` claims are free-form and not scored; a
+Matching is described in goldmatch.py. Gold `other` claims are free-form and not scored. A
 predicted claim on the span of a gold `other` claim (the labeller saw a claim there but gave
 it a free-form kind outside the contract's slots, such as the reward offered or the place of
-an arrest) counts neither way, unless --strict. Predicted claims about an older event the
-article recalls (`subject` set) count when they match a gold claim and are never extra (gold
-files differ on labelling older events' tolls); claims under --min-checkworthy (the user's
-precision dial; 0 scores everything) are left out. Prints per-slot precision, recall and F1 for slot + value, and the accuracy of `hedged` and `attributed_to`
-on matched claims.
+an arrest) counts neither way, unless --strict. A predicted claim about an older event the
+article recalls (`subject` set) counts when it matches a gold claim and is never extra (gold
+files differ on labelling older events' tolls). Claims under --min-checkworthy (the user's
+precision dial; 0 scores everything) are left out. Prints per-slot precision, recall and F1
+for slot + value, and the accuracy of `hedged` and `attributed_to` on matched claims.
 """
 
 from __future__ import annotations

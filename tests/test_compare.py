@@ -177,8 +177,7 @@ def test_places_inside_and_apart(case) -> None:
         "Tarn Market, but in Dunmore vs Harlow",
     )
     assert any(
-        (c.verdict == "consistent"
-        and "Tarn Market lies in Harlow" in c.reason)
+        (c.verdict == "consistent" and "Tarn Market lies in Harlow" in c.reason)
         or c.reason.startswith("place the same")
         for c in found
     )

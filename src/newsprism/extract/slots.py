@@ -63,11 +63,12 @@ def _took_part(verb: Token) -> bool:
         return False
     if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
         return False
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            if any(g.lower_ in EVENT_WORDS for g in prep.children):
-                return True
-    return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(g.lower_ in EVENT_WORDS for g in prep.children)
+        for prep in verb.children
+    )
 
 
 # Who did it when the noun is plain ("three armed men carried out the attack").
@@ -123,9 +124,9 @@ def _armed_people(nominal: Token) -> bool:
     for child in nominal.children:
         if child.dep_ == "amod" and child.lower_ in ARMED_WORDS:
             return True
-        if child.dep_ == "prep" and child.lower_ == "with":
-            if any(g.lemma_.lower() in WEAPON_NOUNS for g in child.children):
-                return True
+        armed = child.dep_ == "prep" and child.lower_ == "with"
+        if armed and any(g.lemma_.lower() in WEAPON_NOUNS for g in child.children):
+            return True
     return False
 
 
