@@ -110,3 +110,29 @@ def test_report_of_examples_shows_sources_and_claim_table(
     assert '<th class="slot slot-killed">killed</th>' in html
     assert "<b>≥ 40</b> <q>At least 40 people</q>" in html and "<b>43</b>" in html
     assert parse(html).errors == []
+
+
+def test_comparison_sections_with_hostile_outlets(tmp_path: Path, analyzer) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        'outlet: <svg onload="alert(1)">North</svg>\ndate: 2026-05-02\n\n'
+        "Gunmen attacked the Tarn Market in Harlow on Friday. The attack killed 40 people. "
+        "The minister blamed Ostrava for the attack.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "outlet: South </text><script>x()</script>\ndate: 2026-05-02\n\n"
+        "Gunmen attacked the Tarn Market in Harlow on Friday. The attack killed 55 people. "
+        "Perhaps the Red Hand organised the attack.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "case.db"
+    analyze_paths([folder], db=db, analyzer=analyzer)
+    html = render_report(load_analysis(db))
+    checker = parse(html)
+    assert checker.errors == [] and checker.scripts == 0
+    assert "Where the sources agree and collide" in html and "contradictory" in html
+    assert '<svg class="graph"' in html and '<svg class="timeline"' in html
+    assert "&lt;svg onload=&quot;alert(1)&quot;&gt;North&lt;/svg&gt;" in html
+    assert 'class="verdict contra"' in html  # the 40 / 55 contradiction is marked in the table

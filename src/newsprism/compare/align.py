@@ -22,7 +22,14 @@ COMPARED_SLOTS = frozenset(
         "quantity",
     }
 )
-MIN_CHECKWORTHY = 0.5  # below it a number counts nothing worth comparing ("two groups")
+MIN_CHECKWORTHY = 0.5
+# For tolls an article's first figure is the one it reports; later figures are parts ("two
+# patients died in hospital") or repeats, and comparing them makes noise. A later count of
+# attackers or arrests is often another witness's account, and is compared unless hedged.
+HEADLINE_SLOTS = frozenset({"killed", "injured", "missing", "perpetrators", "arrested"})
+TOLL_SLOTS = frozenset(
+    {"killed", "injured", "missing"}
+)  # below it a number counts nothing worth comparing ("two groups")
 
 
 def _key(claim: Claim) -> tuple[str, str | None, str | None] | None:
@@ -49,7 +56,9 @@ def _what(claim: Claim) -> object:
 def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tuple[Claim, Claim]]:
     """Pairs of claims from two different articles of one event that say the same kind of thing.
 
-    Within one article, repeats of one value are compared once.
+    Within one article, repeats of one value are compared once; for tolls only the article's
+    first figure is compared, for other head counts later hedged figures are left out. Claims
+    come in text order.
     """
     buckets: dict[tuple[str, str | None, str | None], dict[str, list[Claim]]] = defaultdict(
         lambda: defaultdict(list)
@@ -59,6 +68,12 @@ def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tup
         if key is None or claim.article not in event_articles:
             continue
         per_article = buckets[key][claim.article]
+        if (
+            per_article
+            and claim.slot in HEADLINE_SLOTS
+            and (claim.slot in TOLL_SLOTS or claim.hedged)
+        ):
+            continue  # the article's first figure is its own; later tolls are parts of it
         if all(_what(c) != _what(claim) for c in per_article):
             per_article.append(claim)
     for by_article in buckets.values():

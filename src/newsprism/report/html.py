@@ -1,4 +1,5 @@
-"""The self-contained HTML report: sources side by side, highlighted, and the claims per slot."""
+"""The self-contained HTML report: where the sources agree and collide, who blames whom, when,
+how each outlet reports, and the sources side by side with every finding highlighted."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from importlib import resources
 from pathlib import Path
 
 from newsprism import __version__
-from newsprism.model.types import Analysis, Article, Claim
+from newsprism.model.types import Analysis, Article, Claim, Comparison
 from newsprism.readers_marker import GENERATOR_MARK
 from newsprism.report.highlight import Highlight, render_highlighted
 from newsprism.report.labels import source_label, value_label
+from newsprism.report.svg import accusation_graph_svg, outlet_colours, timeline_svg
 
 # Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers
 # worth a check (the check-worthiness dial below).
@@ -54,6 +56,32 @@ def _css_class(claim: Claim) -> str:
     extra = " hedged" if claim.hedged else ""
     extra += " older" if claim.subject and claim.slot != "accusation" else ""
     return f"claim slot-{claim.slot}{extra}"
+
+
+def _verdicts_by_claim(analysis: Analysis) -> dict[str, list[tuple[Comparison, str]]]:
+    """For each claim, the contradictions and updates it is part of, with the other claim."""
+    found: dict[str, list[tuple[Comparison, str]]] = defaultdict(list)
+    for comparison in analysis.comparisons:
+        if comparison.verdict == "contradictory" or comparison.update:
+            a, b = comparison.claims
+            found[a].append((comparison, b))
+            found[b].append((comparison, a))
+    return found
+
+
+def _marks(
+    claim: Claim, verdicts: dict[str, list[tuple[Comparison, str]]], outlets: dict[str, str]
+) -> str:
+    marks = []
+    for comparison, other in verdicts.get(claim.id, []):
+        sign = "↗" if comparison.update else "⚠"
+        where = outlets.get(other.split("-")[0], "")
+        marks.append(
+            f'<a class="verdict {"update" if comparison.update else "contra"}" '
+            f'href="#{escape(other)}" title="{escape(where)}: {escape(comparison.reason)}">'
+            f"{sign}</a>"
+        )
+    return "".join(marks)
 
 
 def _names(analysis: Analysis) -> dict[str, str]:
@@ -107,14 +135,20 @@ def _article_card(article: Article, analysis: Analysis) -> str:
 
 
 def _claim_table(analysis: Analysis) -> str:
-    outlets = analysis.articles
+    outlets = _by_event(analysis)
     texts = {a.id: a.text for a in outlets}
     names = _names(analysis)
+    verdicts = _verdicts_by_claim(analysis)
+    labels = {a.id: source_label(a) for a in outlets}
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in analysis.claims:
         if claim.checkworthy >= TABLE_MIN_CHECKWORTHY:
             cells[(claim.slot, claim.article)].append(claim)
-    head = "".join(f"<th>{escape(source_label(a))}</th>" for a in outlets)
+    event_of = {a: e.name for e in analysis.events for a in e.articles}
+    head = "".join(
+        f"<th>{escape(source_label(a))}<br><small>{escape(event_of.get(a.id, ''))}</small></th>"
+        for a in outlets
+    )
     rows = []
     for slot in TABLE_SLOTS:
         if not any(cells.get((slot, a.id)) for a in outlets):
@@ -125,7 +159,8 @@ def _claim_table(analysis: Analysis) -> str:
                 f'<li class="{_css_class(c)}"><a href="#{escape(c.id)}" '
                 f'title="{escape(_claim_title(c, names))}">'
                 f"<b>{escape(value_label(c.value, with_unit=False, names=names))}</b> "
-                f"<q>{escape(texts[c.article][c.value_start : c.value_end])}</q></a></li>"
+                f"<q>{escape(texts[c.article][c.value_start : c.value_end])}</q></a>"
+                f"{_marks(c, verdicts, labels)}</li>"
                 for c in cells.get((slot, a.id), [])
             )
             tds.append(f"<td><ul>{items}</ul></td>" if items else "<td class=empty>–</td>")
@@ -135,6 +170,83 @@ def _claim_table(analysis: Analysis) -> str:
     return (
         f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _by_event(analysis: Analysis) -> list[Article]:
+    """Articles ordered by the event they report, so one event's columns stand together."""
+    order = {a: n for n, e in enumerate(analysis.events) for a in e.articles}
+    return sorted(analysis.articles, key=lambda a: order.get(a.id, len(order)))
+
+
+def _events(analysis: Analysis) -> str:
+    if not analysis.events:
+        return ""
+    labels = {a.id: source_label(a) for a in analysis.articles}
+    items = "".join(
+        f"<li><b>{escape(e.name)}</b>: {len(e.articles)} article(s): "
+        f"{escape(', '.join(labels[a] for a in e.articles))}</li>"
+        for e in analysis.events
+    )
+    return f"<section><h2>Events</h2><ul class=events>{items}</ul></section>"
+
+
+def _comparison_table(analysis: Analysis) -> str:
+    """Contradictions and updates first, then the rest, each with its reason."""
+    if not analysis.comparisons:
+        return "<p>No claims could be aligned across sources.</p>"
+    claims = {c.id: c for c in analysis.claims}
+    labels = {a.id: source_label(a) for a in analysis.articles}
+    texts = {a.id: a.text for a in analysis.articles}
+    rank = {"contradictory": 0, "not_comparable": 2, "consistent": 3}
+    ordered = sorted(
+        analysis.comparisons, key=lambda c: (rank[c.verdict] - (2 if c.update else 0), c.slot)
+    )
+
+    def side(claim_id: str) -> str:
+        c = claims[claim_id]
+        words = texts[c.article][c.value_start : c.value_end]
+        return f'<a href="#{escape(c.id)}">{escape(labels[c.article])}</a>: <q>{escape(words)}</q>'
+
+    rows = "".join(
+        f'<tr class="{c.verdict}{" update" if c.update else ""}"><td>{escape(c.slot)}</td>'
+        f"<td>{side(c.claims[0])}</td><td>{side(c.claims[1])}</td>"
+        f"<td class=verdict>{'update' if c.update else escape(c.verdict)}</td>"
+        f"<td>{escape(c.reason)}</td></tr>"
+        for c in ordered
+    )
+    counts = {v: sum(c.verdict == v for c in analysis.comparisons) for v in rank}
+    summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
+    return (
+        f"<p>{summary}.</p><table class=comparisons><thead><tr><th>slot</th><th>one "
+        f"source</th><th>another</th><th>verdict</th><th>why</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _profile_table(analysis: Analysis) -> str:
+    names = _names(analysis)
+    colours = outlet_colours(analysis)
+
+    def bar(part: int, whole: int, css: str) -> str:
+        share = part / whole if whole else 0.0
+        return (
+            f'<span class="bar {css}"><span style="width:{share * 100:.0f}%"></span></span> '
+            f"{part} ({share:.0%})"
+        )
+
+    rows = "".join(
+        f'<tr><td><span class=swatch style="background:{colours.get(p.outlet, "#555")}"></span>'
+        f"{escape(p.outlet)}</td><td>{len(p.articles)}</td><td>{p.claims}</td>"
+        f"<td>{bar(p.sourced, p.claims, 'sourced')}</td><td>{bar(p.hedged, p.claims, 'hedged')}</td>"
+        f"<td>{bar(p.contradicted, p.claims, 'contradicted')}</td>"
+        f"<td>{escape(', '.join(names.get(a, a) for a in p.accuses)) or '–'}</td></tr>"
+        for p in analysis.outlets
+    )
+    return (
+        "<table class=profiles><thead><tr><th>outlet</th><th>articles</th><th>claims</th>"
+        "<th>sourced</th><th>hedged</th><th>contradicted by others</th><th>accuses</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -169,7 +281,7 @@ LEGEND = (
 def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
     """The whole report as one HTML document with no external assets."""
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    cards = "".join(_article_card(a, analysis) for a in analysis.articles)
+    cards = "".join(_article_card(a, analysis) for a in _by_event(analysis))
     n_art, n_claims, n_ent = len(analysis.articles), len(analysis.claims), len(analysis.entities)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -181,11 +293,18 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
 <header class=top><h1>{escape(title)}</h1>
 <p>{n_art} articles · {n_claims} claims · {n_ent} entities ·
 generated {generated} by newsprism {__version__}</p></header>
+{_events(analysis)}
 <section><h2>Claims by slot and source</h2>
 <p class=note>Claims worth a check (check-worthiness ≥ {TABLE_MIN_CHECKWORTHY}).
 <span class="hedged-sample">Dashed</span>: hedged. <span class="older-sample">Faded</span>:
-about an older event the article recalls. Hover for the speaker and source.</p>
+about an older event the article recalls. <span class=contra>⚠</span> contradicted by another
+source, <span class=update>↗</span> revised by a later report (hover for why, click to go
+there). Hover a value for the speaker and source.</p>
 {_claim_table(analysis)}</section>
+<section><h2>Where the sources agree and collide</h2>{_comparison_table(analysis)}</section>
+<section><h2>Who blames whom</h2>{accusation_graph_svg(analysis)}</section>
+<section><h2>Timeline</h2>{timeline_svg(analysis)}</section>
+<section><h2>How each outlet reports</h2>{_profile_table(analysis)}</section>
 <section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
 <section><h2>Entities</h2>{_entity_table(analysis)}</section>
 </body></html>
