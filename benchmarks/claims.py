@@ -83,13 +83,21 @@ def run(
         hedged_ok += hit.hedged == g["hedged"]
         want = g.get("attributed_to")
         if want is None:
-            attributed_ok += hit.attributed_to is None
+            right = hit.attributed_to is None
         elif hit.attributed_to is not None:
             names = {n.removeprefix("the ") for n in scorer.names_of(hit.attributed_to)}
-            attributed_ok += (
+            right = (
                 scorer.actor_agrees(want, hit.attributed_to, hit.article)
                 or entity_key(want).removeprefix("the ") in names
             )
+        else:
+            right = False
+        attributed_ok += right
+        if not right:
+            got = sorted(scorer.names_of(hit.attributed_to)) or None
+            notes.append(f"speaker {g['id']}: gold {want!r}, got {got}")
+        if hit.hedged != g["hedged"]:
+            notes.append(f"hedged {g['id']}: gold {g['hedged']}, got {hit.hedge_cue!r}")
     texts = {a.id: a.text for a in analysis.articles}
     for c in predicted:
         counts.setdefault(c.slot, Counter())["pred"] += 1

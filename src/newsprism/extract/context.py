@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.extract.entities import LocalEntity, entity_id
 from newsprism.extract.events import OtherEvent, main_event_sentences, other_events
 from newsprism.extract.resolve import (
+    GOVERNMENT_NOUNS,
     ORGAN_NOUNS,
     AliasTable,
     Canonical,
@@ -136,6 +137,10 @@ class ArticleContext:
         organ = self._organ_of_place(root)
         if organ is not None:
             return organ
+        if len(span) == 1 and root.pos_ == "PROPN":
+            person = self._person_with_surname(root.text)  # "Dorn" after "Alexei Dorn"
+            if person is not None:
+                return entity_id(person.key)
         words = [t for t in span if t.dep_ != "det" and t.pos_ != "DET"]
         surface = span.doc.text[words[0].idx : span.end_char] if words else span.text
         canonical = self.table.lookup(surface)
@@ -143,22 +148,42 @@ class ArticleContext:
         return entity_id(ent.key)
 
     def _organ_of_place(self, root: Token) -> str | None:
-        """'Officials in Ostrava', 'police of Harlow': the organ entity 'Ostrava officials'."""
-        if root.lower_ not in ORGAN_NOUNS:
+        """'Officials in Ostrava', "Ostrava's security officials": the organ entity.
+
+        After "in" or "from" the owner is a place whatever the tagger called it (it often
+        calls an unfamiliar town a person); a possessive owner must be tagged a place or an
+        organisation ("Putin's officials" are not an organ of a state called Putin).
+        """
+        if root.lower_ not in ORGAN_NOUNS | GOVERNMENT_NOUNS:
             return None
-        for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
-                for obj in prep.children:
-                    owner = self._entity_covering(obj.idx, obj.idx + len(obj.text))
-                    if obj.dep_ == "pobj" and owner is not None:
-                        canonical = self.table.organ(owner.name, root.lower_, owner.label)
-                        if canonical is not None:
-                            start, end = root.idx, obj.idx + len(obj.text)
-                            ent = self.add_entity(
-                                canonical, self.doc.text[start:end], "ORG", start, end
-                            )
-                            return entity_id(ent.key)
+        owners: list[tuple[Token, str | None]] = []
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                owners += [(g, "GPE") for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "poss":
+                owners.append((child, None))
+        for token, forced in owners:
+            owner = self._entity_covering(token.idx, token.idx + len(token.text))
+            if owner is None or (forced is None and owner.label not in ("GPE", "ORG", "NORP")):
+                continue
+            label = forced if owner.label not in ("GPE", "ORG") else owner.label
+            words = " ".join(t.lower_ for t in root.lefts if t.dep_ in ("compound", "amod"))
+            noun = f"{words} {root.lower_}".strip()
+            canonical = self.table.organ(owner.name, noun, label)
+            if canonical is not None:
+                start = min(root.left_edge.idx, token.idx)
+                end = max(root.idx + len(root.text), token.idx + len(token.text))
+                ent = self.add_entity(canonical, self.doc.text[start:end], "ORG", start, end)
+                return entity_id(ent.key)
         return None
+
+    def _person_with_surname(self, surname: str) -> LocalEntity | None:
+        people = [
+            e
+            for e in self.entities
+            if e.label == "PERSON" and " " in e.name and e.name.split()[-1] == surname
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _nearest_before(self, offset: int, label: str | None) -> LocalEntity | None:
         best, best_start = None, -1

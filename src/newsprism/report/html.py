@@ -208,20 +208,37 @@ def _comparison_table(analysis: Analysis) -> str:
         words = texts[c.article][c.value_start : c.value_end]
         return f'<a href="#{escape(c.id)}">{escape(labels[c.article])}</a>: <q>{escape(words)}</q>'
 
-    rows = "".join(
-        f'<tr class="{c.verdict}{" update" if c.update else ""}"><td>{escape(c.slot)}</td>'
-        f"<td>{side(c.claims[0])}</td><td>{side(c.claims[1])}</td>"
-        f"<td class=verdict>{'update' if c.update else escape(c.verdict)}</td>"
-        f"<td>{escape(c.reason)}</td></tr>"
-        for c in ordered
+    def row(c: Comparison) -> str:
+        return (
+            f'<tr class="{c.verdict}{" update" if c.update else ""}"><td>{escape(c.slot)}</td>'
+            f"<td>{side(c.claims[0])}</td><td>{side(c.claims[1])}</td>"
+            f"<td class=verdict>{'update' if c.update else escape(c.verdict)}</td>"
+            f"<td>{escape(c.reason)}</td></tr>"
+        )
+
+    head = (
+        "<thead><tr><th>slot</th><th>one source</th><th>another</th><th>verdict</th>"
+        "<th>why</th></tr></thead>"
     )
+    notable = [c for c in ordered if c.verdict != "consistent" or c.update]
+    agreeing = [c for c in ordered if c.verdict == "consistent" and not c.update]
     counts = {v: sum(c.verdict == v for c in analysis.comparisons) for v in rank}
     summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
-    return (
-        f"<p>{summary}.</p><table class=comparisons><thead><tr><th>slot</th><th>one "
-        f"source</th><th>another</th><th>verdict</th><th>why</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+    table = (
+        (f"<table class=comparisons>{head}<tbody>{''.join(map(row, notable))}</tbody></table>")
+        if notable
+        else ""
     )
+    rest = (
+        (
+            f"<details><summary>{len(agreeing)} pairs that agree</summary>"
+            f"<table class=comparisons>{head}<tbody>{''.join(map(row, agreeing))}</tbody>"
+            "</table></details>"
+        )
+        if agreeing
+        else ""
+    )
+    return f"<p>{summary}.</p>{table}{rest}"
 
 
 def _profile_table(analysis: Analysis) -> str:
@@ -238,7 +255,8 @@ def _profile_table(analysis: Analysis) -> str:
     rows = "".join(
         f'<tr><td><span class=swatch style="background:{colours.get(p.outlet, "#555")}"></span>'
         f"{escape(p.outlet)}</td><td>{len(p.articles)}</td><td>{p.claims}</td>"
-        f"<td>{bar(p.sourced, p.claims, 'sourced')}</td><td>{bar(p.hedged, p.claims, 'hedged')}</td>"
+        f"<td>{bar(p.sourced, p.claims, 'sourced')}</td>"
+        f"<td>{bar(p.hedged, p.claims, 'hedged')}</td>"
         f"<td>{bar(p.contradicted, p.claims, 'contradicted')}</td>"
         f"<td>{escape(', '.join(names.get(a, a) for a in p.accuses)) or '–'}</td></tr>"
         for p in analysis.outlets
