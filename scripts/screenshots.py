@@ -46,7 +46,7 @@ def main() -> None:
     full = Image.open(shot)
     full.crop((0, 0, WIDTH, 1500)).save(ROOT / "docs" / "report.png")
     # The accusation graph, timeline and outlet profiles follow the verdict table.
-    top = int(sys.argv[1]) if len(sys.argv) > 1 else 2550
+    top = int(sys.argv[1]) if len(sys.argv) > 1 else 2470
     full.crop((0, top, WIDTH, min(HEIGHT, top + 1250))).save(ROOT / "docs" / "graphs.png")
     print(f"pictures in {ROOT / 'docs'}; full page at {shot}")
 
