@@ -237,7 +237,7 @@ def train() -> None:
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder to write the model to (the shipped one: src/newsprism/compare/embedding_model).",
+    help="Folder to write the model to (the shipped one: src/newsprism/learn/embedding_model).",
 )
 @click.option(
     "--base",
@@ -250,9 +250,9 @@ def train_embeddings(out: Path, base: str | None) -> None:
 
     \b
     Example:
-        newsprism train embeddings --out src/newsprism/compare/embedding_model
+        newsprism train embeddings --out src/newsprism/learn/embedding_model
     """
-    from newsprism.compare.embeddings import distill_model
+    from newsprism.learn.embeddings import distill_model
 
     try:
         folder = distill_model(out, base)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.compare.embeddings import embed
+from newsprism.learn.embeddings import embed
 from newsprism.compare.grouping import Signature
 from newsprism.model.types import Analysis, DateValue, EntityValue
 

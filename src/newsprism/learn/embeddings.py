@@ -51,7 +51,7 @@ class EmbeddingModelError(NewsprismError):
 
 def model_dir() -> Path:
     """The folder of the shipped embedding model."""
-    return Path(str(resources.files("newsprism.compare").joinpath("embedding_model")))
+    return Path(str(resources.files("newsprism.learn").joinpath("embedding_model")))
 
 
 @lru_cache(maxsize=2)

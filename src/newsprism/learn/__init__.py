@@ -1,0 +1,1 @@
+"""Learning utilities shared by the layers: static embeddings and linear models in numpy."""
