@@ -18,9 +18,9 @@ import time
 from datetime import date, timedelta
 
 from goldmatch import ROOT, SHARED, analyse_folder
-from newsprism.learn.embeddings import embed
 from newsprism.compare.grouping import Signature, candidate_pairs, group_events
 from newsprism.compare.signatures import EVENT_SLOTS
+from newsprism.learn.embeddings import embed
 from newsprism.model.types import Analysis, EntityValue
 
 ARTICLES_PER_EVENT = 5

@@ -16,6 +16,7 @@ from newsprism.extract import (
     LocalEntity,
     extract_entities,
 )
+from newsprism.extract.checkworthy import blend_with_model
 from newsprism.extract.claims import claim_id
 from newsprism.model.types import Article, Claim
 from newsprism.nlp import load_pipeline
@@ -86,6 +87,7 @@ class Analyzer:
             for extractor in self.extractors.values():
                 for claim in extractor(ctx):
                     claims.append(claim)
+            blend_with_model(claims, article.text)
             claims.sort(key=lambda c: (c.value_start, c.slot))
             for number, claim in enumerate(claims, start=1):
                 claim.id = claim_id(article.id, number)

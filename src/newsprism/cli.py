@@ -260,3 +260,38 @@ def train_embeddings(out: Path, base: str | None) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FATAL)
     click.echo(f"Embedding model: {folder.resolve()}")
+
+
+@train.command("checkworthy")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder with train.tsv (sentence_id, text, label).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("src/newsprism/extract/checkworthy_model.npz"),
+    show_default=True,
+    help="Model file to write.",
+)
+@click.option("--limit", type=int, help="Train on the first N sentences only (for a quick try).")
+def train_checkworthy_command(data: Path, out: Path, limit: int | None) -> None:
+    """Train the check-worthiness model on labelled sentences.
+
+    \b
+    Example:
+        newsprism train checkworthy --data ../shared/data/checkworthy
+    """
+    from newsprism.extract.checkworthy_model import train_checkworthy
+
+    try:
+        figures = train_checkworthy(data, out, limit)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    click.echo(
+        f"Check-worthiness model: {out.resolve()} ({figures['sentences']} sentences, "
+        f"threshold {figures['threshold']:.2f}, held-out F1 {figures['held_out_f1']:.3f})"
+    )

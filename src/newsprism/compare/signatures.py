@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.learn.embeddings import embed
 from newsprism.compare.grouping import Signature
+from newsprism.learn.embeddings import embed
 from newsprism.model.types import Analysis, DateValue, EntityValue
 
 EVENT_SLOTS = frozenset(
