@@ -18,9 +18,11 @@ from newsprism.extract import (
 )
 from newsprism.extract.checkworthy import blend_with_model
 from newsprism.extract.claims import claim_id
-from newsprism.model.types import Article, Claim
+from newsprism.learn.linear import ModelFileError
+from newsprism.model.types import Article, Claim, TechniqueSpan
 from newsprism.nlp import load_pipeline
 from newsprism.settings import MULTIPROCESS_MIN_ARTICLES, Settings
+from newsprism.techniques import TechniqueModel, load_model
 
 
 @dataclass
@@ -30,6 +32,7 @@ class ArticleResult:
     article: Article
     entities: list[LocalEntity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    techniques: list[TechniqueSpan] = field(default_factory=list)
 
 
 def _merge_by_key(entities: list[LocalEntity]) -> list[LocalEntity]:
@@ -58,12 +61,25 @@ class Analyzer:
         self.table = table if table is not None else AliasTable.load(self.settings.alias_files)
         self.resolver = EntityResolver()
         self.extractors = dict(CLAIM_EXTRACTORS)
+        try:
+            self.techniques: TechniqueModel | None = load_model()
+        except ModelFileError:
+            self.techniques = None
 
     @property
     def pipeline_name(self) -> str:
         """The spaCy pipeline's name and version, recorded with every analysed article."""
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
+
+    def _techniques(self, article: Article) -> list[TechniqueSpan]:
+        """Persuasion technique spans of an article; none when the model is not installed."""
+        if self.techniques is None:
+            return []
+        return [
+            TechniqueSpan(article.id, d.start, d.end, d.technique, d.score)
+            for d in self.techniques.detect(article.text)
+        ]
 
     def know(self, entities: Iterable[tuple[str, str]]) -> None:
         """Start resolving against these names (a store's), so new names resolve to them."""
@@ -91,4 +107,6 @@ class Analyzer:
             claims.sort(key=lambda c: (c.value_start, c.slot))
             for number, claim in enumerate(claims, start=1):
                 claim.id = claim_id(article.id, number)
-            yield ArticleResult(article, _merge_by_key(ctx.entities), claims)
+            yield ArticleResult(
+                article, _merge_by_key(ctx.entities), claims, self._techniques(article)
+            )

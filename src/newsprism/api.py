@@ -85,7 +85,11 @@ def analyze_paths(
             analyzer.know(store.entity_keys())
             for done, result in enumerate(analyzer.analyze(new), start=1):
                 store.save_article(
-                    result.article, result.entities, result.claims, analyzer.pipeline_name
+                    result.article,
+                    result.entities,
+                    result.claims,
+                    analyzer.pipeline_name,
+                    result.techniques,
                 )
                 summary.analyzed += 1
                 if progress:

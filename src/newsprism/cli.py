@@ -295,3 +295,40 @@ def train_checkworthy_command(data: Path, out: Path, limit: int | None) -> None:
         f"Check-worthiness model: {out.resolve()} ({figures['sentences']} sentences, "
         f"threshold {figures['threshold']:.2f}, held-out F1 {figures['held_out_f1']:.3f})"
     )
+
+
+@train.command("techniques")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="A PTC split: articles/article<ID>.txt and labels.tsv.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("src/newsprism/techniques/model"),
+    show_default=True,
+    help="Folder to write the tagger and classifier to.",
+)
+@click.option("--limit", type=int, help="Train on the first N articles only (for a quick try).")
+@click.option("--epochs", type=int, default=150, show_default=True, help="Training passes.")
+def train_techniques_command(data: Path, out: Path, limit: int | None, epochs: int) -> None:
+    """Train the persuasion technique model (runs on a CPU, about two minutes).
+
+    \b
+    Example:
+        newsprism train techniques --data ../shared/data/ptc/train
+    """
+    from newsprism.techniques import train_techniques
+
+    try:
+        figures = train_techniques(data, out, limit, epochs)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    click.echo(
+        f"Technique model: {out.resolve()} ({figures['articles']:.0f} articles, "
+        f"{figures['spans']:.0f} spans, tagging threshold {figures['threshold']:.2f}, "
+        f"held-out span F1 {figures['held_out_si_f1']:.3f})"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 from dateutil import parser as dateutil_parser
 
@@ -16,10 +17,13 @@ def parse_published(value: str | None) -> str | None:
         return None
     text = value.strip()
     try:
-        # Parsed twice with different defaults: a field missing from the text shows up as a
-        # difference, so a partial date is refused instead of completed from the default.
-        first = dateutil_parser.parse(text, default=_DEFAULT_A)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            # A stray letter read as a time zone ("tzname L") warns; the date is what counts.
+            warnings.simplefilter("ignore")
+            # Parsed twice with different defaults: a field missing from the text shows up
+            # as a difference, so a partial date is refused instead of completed.
+            first = dateutil_parser.parse(text, default=_DEFAULT_A)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):
         return None
     if first.date() != second.date() or not 1800 <= first.year <= 2200:

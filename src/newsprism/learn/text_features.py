@@ -3,6 +3,7 @@ few surface cues. Shared by the check-worthiness and technique models."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 
@@ -41,7 +42,7 @@ def hashed_ngrams(texts: list[str]) -> np.ndarray:
         tokens = words(text)
         for token in tokens:
             out[row, _bucket(token)] = 1.0
-        for a, b in zip(tokens, tokens[1:], strict=False):
+        for a, b in itertools.pairwise(tokens):
             out[row, _bucket(f"{a} {b}")] = 1.0
     return out
 

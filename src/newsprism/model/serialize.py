@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from newsprism import SCHEMA_VERSION, __version__
+from newsprism import SCHEMA_VERSION, TAXONOMY_VERSION, __version__
 from newsprism.errors import ContractError
 from newsprism.model.types import (
     GENRES,
@@ -89,6 +89,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "newsprism_version": __version__,
         "schema_version": SCHEMA_VERSION,
+        "taxonomy_version": TAXONOMY_VERSION,
         "articles": [article_to_dict(a) for a in analysis.articles],
         "entities": [asdict(e) for e in analysis.entities],
         "claims": [{**asdict(c), "value": value_to_dict(c.value)} for c in analysis.claims],

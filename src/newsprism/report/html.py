@@ -97,6 +97,10 @@ def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
                 marks.append(
                     Highlight(m.start, m.end, f"ent ent-{ent.type}", f"{ent.name} ({ent.type})")
                 )
+    for tech in analysis.techniques:
+        if tech.article == article.id:
+            label = tech.technique.replace("_", " ")
+            marks.append(Highlight(tech.start, tech.end, "tech", f"{label} ({tech.score:.2f})"))
     for claim in analysis.claims:
         if claim.article == article.id:
             marks.append(
@@ -268,6 +272,33 @@ def _profile_table(analysis: Analysis) -> str:
     )
 
 
+def _technique_table(analysis: Analysis) -> str:
+    """How often each outlet uses each technique, per 1,000 words."""
+    if not analysis.techniques:
+        return "<p>No persuasion techniques were found.</p>"
+    outlets: dict[str, list[Article]] = defaultdict(list)
+    for article in analysis.articles:
+        outlets[source_label(article)].append(article)
+    label_of = {a.id: source_label(a) for a in analysis.articles}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for tech in analysis.techniques:
+        counts[(label_of[tech.article], tech.technique)] += 1
+    techniques = sorted({t.technique for t in analysis.techniques})
+    head = "".join(f"<th>{escape(t.replace('_', ' '))}</th>" for t in techniques)
+    rows = []
+    for outlet, articles in outlets.items():
+        words = sum(len(a.text.split()) for a in articles) or 1
+        cells = "".join(f"<td>{counts[(outlet, t)] or '–'}</td>" for t in techniques)
+        total = sum(counts[(outlet, t)] for t in techniques)
+        rows.append(
+            f"<tr><td>{escape(outlet)}</td>{cells}<td><b>{total * 1000 / words:.1f}</b></td></tr>"
+        )
+    return (
+        f"<table class=techniques><thead><tr><th>outlet</th>{head}<th>per 1,000 words"
+        f"</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def _entity_table(analysis: Analysis) -> str:
     names = {a.id: source_label(a) for a in analysis.articles}
     rows = []
@@ -323,6 +354,11 @@ there). Hover a value for the speaker and source.</p>
 <section><h2>Who blames whom</h2>{accusation_graph_svg(analysis)}</section>
 <section><h2>Timeline</h2>{timeline_svg(analysis)}</section>
 <section><h2>How each outlet reports</h2>{_profile_table(analysis)}</section>
+<section><h2>Persuasion techniques</h2>
+<p class=note>Spans a model trained on the SemEval-2020 Task 11 corpus finds persuasive, by
+technique (<mark class=tech>underlined in the texts below</mark>; hover for the technique).
+A detector, not a verdict: see its model card for how often it is right.</p>
+{_technique_table(analysis)}</section>
 <section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
 <section><h2>Entities</h2>{_entity_table(analysis)}</section>
 </body></html>

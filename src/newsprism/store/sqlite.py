@@ -22,6 +22,7 @@ from newsprism.model.types import (
     EntityValue,
     Mention,
     NumberValue,
+    TechniqueSpan,
 )
 
 
@@ -80,6 +81,7 @@ class Store:
         entities: Sequence[LocalEntity],
         claims: Sequence[Claim],
         pipeline: str,
+        techniques: Sequence[TechniqueSpan] = (),
     ) -> None:
         """Store an article with its findings, atomically; an already stored text is left as is."""
         conn = self.conn
@@ -93,6 +95,11 @@ class Store:
                 self._insert_entity(article, local)
             for claim in claims:
                 self._insert_claim(article, claim)
+            conn.executemany(
+                "INSERT INTO techniques (article_id, start_char, end_char, technique, score)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(article.id, t.start, t.end, t.technique, t.score) for t in techniques],
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -240,7 +247,21 @@ class Store:
                         checkworthy=row[14],
                     )
                 )
-        return Analysis(articles=articles, entities=self._entities(wanted, claims), claims=claims)
+        techniques = [
+            TechniqueSpan(*row)
+            for i in ids
+            for row in self.conn.execute(
+                "SELECT article_id, start_char, end_char, technique, score FROM techniques"
+                " WHERE article_id = ? ORDER BY start_char, technique",
+                (i,),
+            )
+        ]
+        return Analysis(
+            articles=articles,
+            entities=self._entities(wanted, claims),
+            claims=claims,
+            techniques=techniques,
+        )
 
     def _entities(self, articles: set[str], claims: list[Claim]) -> list[Entity]:
         """Entities named in these articles or by these claims, with their parents."""

@@ -1,0 +1,108 @@
+"""Persuasion techniques: the shipped model, spans on the right characters, scoring, training."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsprism.cli import main
+from newsprism.techniques import TECHNIQUES, TechniqueModel, load_model
+from newsprism.techniques.scoring import merge, si_scores, tc_scores
+
+
+def test_shipped_model_loads_offline() -> None:
+    model = load_model()
+    assert model.classifier.labels == list(TECHNIQUES)
+    assert 0 < model.threshold < 1
+
+
+def test_unmistakable_loaded_language() -> None:
+    text = "Officials said the vote was held. It was a dastardly, cowardly, nefarious plot."
+    found = load_model().detect(text)
+    loaded = [d for d in found if d.technique == "Loaded_Language"]
+    assert loaded
+    words = {text[d.start : d.end] for d in loaded}
+    assert any("dastardly" in w and "nefarious" in w for w in words)
+
+
+def test_spans_land_on_the_right_characters() -> None:
+    text = "  The committee met.\nThis vile, cowardly regime of thugs must fall!  "
+    for d in load_model().detect(text):
+        piece = text[d.start : d.end]
+        assert piece == piece.strip() and piece[0].isalnum() and piece[-1].isalnum()
+
+
+def test_plain_reporting_is_mostly_left_alone() -> None:
+    text = "The committee met on Tuesday to review the budget for next year."
+    assert load_model().detect(text) == []
+
+
+def test_si_measure_gives_partial_credit() -> None:
+    gold = {"a": [(0, 10)]}
+    assert si_scores({"a": [(0, 10)]}, gold) == (1.0, 1.0, 1.0)
+    p, r, f1 = si_scores({"a": [(0, 5)]}, gold)
+    assert (p, r) == (1.0, 0.5) and abs(f1 - 2 / 3) < 1e-9
+    assert si_scores({"a": [(20, 30)]}, gold) == (0.0, 0.0, 0.0)
+    assert merge([(0, 5), (3, 8), (10, 12)]) == [(0, 8), (10, 12)]
+
+
+def test_tc_measure_matches_multi_label_spans() -> None:
+    labels = [("a", "Doubt", 0, 5), ("a", "Slogans", 0, 5), ("a", "Repetition", 6, 9)]
+    micro, per = tc_scores(
+        labels,
+        lambda article, spans: [
+            ["Slogans", "Doubt", "Repetition"] if span == (0, 5) else ["Doubt", "Repetition"]
+            for span in spans
+        ],
+    )
+    assert abs(micro - 2 / 3) < 1e-9
+    assert per["Repetition"] == (0.0, 0.0, 0.0)
+
+
+def test_training_command_on_a_tiny_corpus(tmp_path: Path) -> None:
+    data = tmp_path / "ptc"
+    (data / "articles").mkdir(parents=True)
+    rows = ["article_id\ttechnique\tstart\tend"]
+    for n in range(4):
+        text = (
+            f"Title {n}\n\nThe council met on day {n}.\nThese disgusting traitors will "
+            "destroy everything we love!\nThe weather was mild.\n"
+        )
+        (data / "articles" / f"article{n}.txt").write_text(text, encoding="utf-8")
+        start = text.index("disgusting")
+        rows.append(f"{n}\tLoaded_Language\t{start}\t{start + len('disgusting traitors')}")
+        start = text.index("destroy everything")
+        rows.append(f"{n}\tAppeal_to_fear-prejudice\t{start}\t{start + len('destroy everything')}")
+    (data / "labels.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        main, ["train", "techniques", "--data", str(data), "--out", str(out), "--epochs", "60"]
+    )
+    assert result.exit_code == 0, result.output
+    model = TechniqueModel.load(out)
+    ranked = model.rank("These disgusting traitors will win.", [(6, 25)])
+    assert ranked[0][0] in ("Loaded_Language", "Appeal_to_fear-prejudice")
+
+
+def test_techniques_reach_the_contract_and_the_report(tmp_path: Path, analyzer) -> None:
+    from newsprism.api import analyze_paths, load_analysis
+    from newsprism.model import to_dict
+    from newsprism.report import render_report
+
+    (tmp_path / "a.txt").write_text(
+        "outlet: Daily Sample\n\nThis dastardly, cowardly, nefarious plot was hatched by "
+        "traitors who hate our great nation. Police said 12 people were hurt.\n",
+        encoding="utf-8",
+    )
+    analyze_paths([tmp_path / "a.txt"], db=tmp_path / "x.db", analyzer=analyzer)
+    analysis = load_analysis(tmp_path / "x.db")
+    doc = to_dict(analysis)
+    assert doc["taxonomy_version"] and doc["techniques"]
+    text = doc["articles"][0]["text"]
+    assert all(
+        0 <= t["start"] < t["end"] <= len(text) and t["technique"] in TECHNIQUES
+        for t in doc["techniques"]
+    )
+    html = render_report(analysis)
+    assert '<mark class="tech"' in html and "Persuasion techniques" in html
