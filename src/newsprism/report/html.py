@@ -284,7 +284,7 @@ def _technique_table(analysis: Analysis) -> str:
     for tech in analysis.techniques:
         counts[(label_of[tech.article], tech.technique)] += 1
     techniques = sorted({t.technique for t in analysis.techniques})
-    head = "".join(f"<th>{escape(t.replace('_', ' '))}</th>" for t in techniques)
+    head = "".join(f"<th>{escape(t.replace('_', ' ').replace(',', ', '))}</th>" for t in techniques)
     rows = []
     for outlet, articles in outlets.items():
         words = sum(len(a.text.split()) for a in articles) or 1
