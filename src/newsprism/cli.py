@@ -332,3 +332,40 @@ def train_techniques_command(data: Path, out: Path, limit: int | None, epochs: i
         f"{figures['spans']:.0f} spans, tagging threshold {figures['threshold']:.2f}, "
         f"held-out span F1 {figures['held_out_si_f1']:.3f})"
     )
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=DEFAULT_DB_NAME,
+    show_default=True,
+    help="Store file to serve.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any but loopback requires the printed token.",
+)
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve the local web app over a store: case, articles, claims, search, corrections.
+
+    \b
+    Example:
+        newsprism serve --db newsprism-demo/newsprism.db
+    """
+    import uvicorn
+
+    from newsprism.web import create_app, is_local, new_token
+
+    token = None if is_local(host) else new_token()
+    app = create_app(db, token=token)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(
+        f"newsprism app: {address}"
+        + ("\n(the token is required: keep it private)" if token else "")
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")

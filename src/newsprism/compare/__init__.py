@@ -15,6 +15,7 @@ from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
 from newsprism.extract.resolve import AliasTable
 from newsprism.model.types import Analysis, Comparison, DateValue, EntityValue, Event
+from newsprism.store.corrections import standing
 
 __all__ = ["compare", "group_events", "judge"]
 
@@ -49,8 +50,9 @@ def compare(analysis: Analysis, table: AliasTable | None = None) -> Analysis:
         table=table if table is not None else AliasTable.load(),
     )
     comparisons: list[Comparison] = []
+    claims = standing(analysis.claims)  # a claim a person marked wrong is compared with nothing
     for event in analysis.events:
-        for a, b in aligned_pairs(analysis.claims, set(event.articles)):
+        for a, b in aligned_pairs(claims, set(event.articles)):
             verdict = judge(a, b, facts)
             if verdict is not None:
                 comparisons.append(verdict)

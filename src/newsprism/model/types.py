@@ -127,6 +127,8 @@ class Claim:
     attribution_cue: str | None = None
     sourced: bool = False
     checkworthy: float = 0.0
+    # A person's correction: {"status": "wrong"} or {"status": "corrected", "was": {...}}.
+    correction: dict[str, Any] | None = None
 
 
 @dataclass

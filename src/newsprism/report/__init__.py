@@ -1,5 +1,10 @@
 """Reports: the self-contained HTML report and the JSON contract export."""
 
-from newsprism.report.html import render_report, write_report
+from newsprism.report.html import (
+    highlighted_text,
+    render_report,
+    report_sections,
+    write_report,
+)
 
-__all__ = ["render_report", "write_report"]
+__all__ = ["highlighted_text", "render_report", "report_sections", "write_report"]

@@ -16,11 +16,13 @@ class Highlight:
     css: str
     title: str = ""
     anchor: str | None = None
+    data: tuple[tuple[str, str], ...] = ()  # data-* attributes, for the web app's scripts
 
 
 def _open(h: Highlight) -> str:
     title = f' title="{escape(h.title)}"' if h.title else ""
-    return f'<mark class="{escape(h.css)}"{title}>'
+    data = "".join(f' data-{escape(k)}="{escape(v)}"' for k, v in h.data)
+    return f'<mark class="{escape(h.css)}"{title}{data}>'
 
 
 def render_highlighted(text: str, highlights: list[Highlight]) -> str:

@@ -107,12 +107,32 @@ def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
                 Highlight(
                     claim.value_start,
                     claim.value_end,
-                    _css_class(claim),
+                    _css_class(claim) + (" attributed" if claim.attributed_to else ""),
                     _claim_title(claim, names),
                     anchor=claim.id,
+                    data=(("claim", claim.id),),
                 )
             )
     return marks
+
+
+def highlighted_text(article: Article, analysis: Analysis) -> str:
+    """An article's text as HTML, escaped, with entities, claims and techniques marked."""
+    return render_highlighted(article.text, _highlights(article, analysis))
+
+
+def report_sections(analysis: Analysis) -> dict[str, str]:
+    """The report's parts as HTML fragments (escaped already), for the report and the app."""
+    return {
+        "events": _events(analysis),
+        "claims": _claim_table(analysis),
+        "comparisons": _comparison_table(analysis),
+        "graph": accusation_graph_svg(analysis),
+        "timeline": timeline_svg(analysis),
+        "profiles": _profile_table(analysis),
+        "techniques": _technique_table(analysis),
+        "entities": _entity_table(analysis),
+    }
 
 
 def _article_card(article: Article, analysis: Analysis) -> str:
@@ -129,7 +149,7 @@ def _article_card(article: Article, analysis: Analysis) -> str:
         for name, value in meta
     )
     title = escape(article.title or Path(article.source).name)
-    body = render_highlighted(article.text, _highlights(article, analysis))
+    body = highlighted_text(article, analysis)
     return (
         f'<article class="source" id="{escape(article.id)}">'
         f"<header><h3>{escape(source_label(article))}</h3><p class=title>{title}</p>"
@@ -332,6 +352,7 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cards = "".join(_article_card(a, analysis) for a in _by_event(analysis))
     n_art, n_claims, n_ent = len(analysis.articles), len(analysis.claims), len(analysis.entities)
+    part = report_sections(analysis)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="generator" content="{GENERATOR_MARK} {__version__}">
@@ -342,27 +363,28 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
 <header class=top><h1>{escape(title)}</h1>
 <p>{n_art} articles · {n_claims} claims · {n_ent} entities ·
 generated {generated} by newsprism {__version__}</p></header>
-{_events(analysis)}
-<section><h2>Claims by slot and source</h2>
-<p class=note>Claims worth a check (check-worthiness ≥ {TABLE_MIN_CHECKWORTHY}).
+{part["events"]}
+<section><h2>Claims by slot and source</h2>{CLAIM_TABLE_NOTE}{part["claims"]}</section>
+<section><h2>Where the sources agree and collide</h2>{part["comparisons"]}</section>
+<section><h2>Who blames whom</h2>{part["graph"]}</section>
+<section><h2>Timeline</h2>{part["timeline"]}</section>
+<section><h2>How each outlet reports</h2>{part["profiles"]}</section>
+<section><h2>Persuasion techniques</h2>{TECHNIQUE_NOTE}{part["techniques"]}</section>
+<section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
+<section><h2>Entities</h2>{part["entities"]}</section>
+</body></html>
+"""
+
+
+CLAIM_TABLE_NOTE = f"""<p class=note>Claims worth a check (check-worthiness
+≥ {TABLE_MIN_CHECKWORTHY}).
 <span class="hedged-sample">Dashed</span>: hedged. <span class="older-sample">Faded</span>:
 about an older event the article recalls. <span class=contra>⚠</span> contradicted by another
 source, <span class=update>↗</span> revised by a later report (hover for why, click to go
-there). Hover a value for the speaker and source.</p>
-{_claim_table(analysis)}</section>
-<section><h2>Where the sources agree and collide</h2>{_comparison_table(analysis)}</section>
-<section><h2>Who blames whom</h2>{accusation_graph_svg(analysis)}</section>
-<section><h2>Timeline</h2>{timeline_svg(analysis)}</section>
-<section><h2>How each outlet reports</h2>{_profile_table(analysis)}</section>
-<section><h2>Persuasion techniques</h2>
-<p class=note>Spans a model trained on the SemEval-2020 Task 11 corpus finds persuasive, by
-technique (<mark class=tech>underlined in the texts below</mark>; hover for the technique).
-A detector, not a verdict: see its model card for how often it is right.</p>
-{_technique_table(analysis)}</section>
-<section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
-<section><h2>Entities</h2>{_entity_table(analysis)}</section>
-</body></html>
-"""
+there). Hover a value for the speaker and source.</p>"""
+TECHNIQUE_NOTE = """<p class=note>Spans a model trained on the SemEval-2020 Task 11 corpus finds
+persuasive, by technique (<mark class=tech>underlined in the texts</mark>; hover for the
+technique). A detector, not a verdict: see its model card for how often it is right.</p>"""
 
 
 def write_report(analysis: Analysis, path: Path, title: str = "newsprism report") -> None:

@@ -79,3 +79,24 @@ CREATE VIEW IF NOT EXISTS claims_by_outlet AS
            substr(a.text, c.start_char + 1, c.end_char - c.start_char) AS sentence,
            c.id AS claim_id, a.id AS article_id
     FROM claims c JOIN articles a ON a.id = c.article_id;
+
+-- Human corrections, kept apart from machine output so re-analysis never overwrites them.
+CREATE TABLE IF NOT EXISTS corrections (
+    id         INTEGER PRIMARY KEY,
+    claim_id   TEXT NOT NULL,              -- claim ids are stable: article id + running number
+    action     TEXT NOT NULL CHECK (action IN ('wrong', 'value', 'slot')),
+    slot       TEXT,                       -- the corrected slot, for action 'slot'
+    value_json TEXT,                       -- the corrected value, for action 'value'
+    note       TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_merges (
+    from_id    TEXT PRIMARY KEY,           -- this entity is read as ...
+    into_id    TEXT NOT NULL,              -- ... this one
+    created_at TEXT NOT NULL
+);
+
+-- Full-text search over article texts and claim sentences (SQLite FTS5).
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    kind UNINDEXED, ref_id UNINDEXED, article_id UNINDEXED, body
+);

@@ -8,12 +8,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from newsprism import SCHEMA_VERSION
-from newsprism.errors import NewsprismError
+from newsprism.errors import ContractError, NewsprismError
 from newsprism.extract import LocalEntity, entity_id, entity_key
 from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import (
+    SLOTS,
     AccusationValue,
     Analysis,
     Article,
@@ -24,6 +26,7 @@ from newsprism.model.types import (
     NumberValue,
     TechniqueSpan,
 )
+from newsprism.store.corrections import apply_corrections, apply_merges
 
 
 def _entity_refs(claim: Claim) -> list[str]:
@@ -33,6 +36,10 @@ def _entity_refs(claim: Claim) -> list[str]:
     elif isinstance(claim.value, AccusationValue):
         refs += [claim.value.accuser, claim.value.accused]
     return refs
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class StoreError(NewsprismError):
@@ -95,6 +102,7 @@ class Store:
                 self._insert_entity(article, local)
             for claim in claims:
                 self._insert_claim(article, claim)
+            self._index(article, claims)
             conn.executemany(
                 "INSERT INTO techniques (article_id, start_char, end_char, technique, score)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -104,6 +112,84 @@ class Store:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _index(self, article: Article, claims: Sequence[Claim]) -> None:
+        rows = [
+            (
+                "article",
+                article.id,
+                article.id,
+                " ".join(filter(None, [article.title, article.outlet, article.text])),
+            )
+        ]
+        rows += [("claim", c.id, article.id, article.text[c.start : c.end]) for c in claims]
+        self.conn.executemany(
+            "INSERT INTO search (kind, ref_id, article_id, body) VALUES (?, ?, ?, ?)", rows
+        )
+
+    # -- corrections -------------------------------------------------------------------------
+
+    def add_correction(
+        self,
+        claim_id: str,
+        action: str,
+        slot: str | None = None,
+        value: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Record a person's correction of a claim; StoreError when it does not make sense."""
+        if action not in ("wrong", "value", "slot"):
+            raise StoreError(f"unknown correction {action!r}: use wrong, value or slot")
+        if self.conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+            raise StoreError(f"no claim {claim_id!r} in {self.path}")
+        if action == "slot" and slot not in SLOTS:
+            raise StoreError(f"unknown slot {slot!r}; slots are {', '.join(SLOTS)}")
+        value_json = None
+        if action == "value":
+            try:
+                value_json = json.dumps(value_to_dict(value_from_dict(value or {})))
+            except (ContractError, KeyError, TypeError, ValueError) as exc:
+                raise StoreError(f"not a claim value: {exc}") from exc
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "INSERT INTO corrections (claim_id, action, slot, value_json, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (claim_id, action, slot, value_json, note, _now()),
+            )
+
+    def merge_entities(self, from_id: str, into_id: str) -> None:
+        """Read entity `from_id` as `into_id` from now on (a person's merge)."""
+        for eid in (from_id, into_id):
+            if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone() is None:
+                raise StoreError(f"no entity {eid!r} in {self.path}")
+        if from_id == into_id:
+            raise StoreError("an entity cannot be merged into itself")
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "INSERT OR REPLACE INTO entity_merges (from_id, into_id, created_at)"
+                " VALUES (?, ?, ?)",
+                (from_id, into_id, _now()),
+            )
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[str, str, str, str]]:
+        """(kind, ref id, article id, snippet) of articles and claims matching an FTS5 query.
+
+        The query's words are quoted, so what a person types is never FTS5 syntax.
+        """
+        words = [w for w in query.replace('"', " ").split() if w]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        return [
+            tuple(row)
+            for row in self.conn.execute(  # type: ignore[misc]
+                "SELECT kind, ref_id, article_id, snippet(search, 3, '[', ']', ' … ', 12)"
+                " FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            )
+        ]
 
     def _insert_article(self, a: Article, pipeline: str) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -196,6 +282,13 @@ class Store:
         """(key, type) of every stored entity, for resolving new names against them."""
         return [(r[0], r[1]) for r in self.conn.execute("SELECT key, type FROM entities")]
 
+    def outlet_of(self, article_id: str) -> str | None:
+        """The outlet of a stored article (or its title, or its source)."""
+        row = self.conn.execute(
+            "SELECT coalesce(outlet, title, source) FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def article_ids(self) -> list[str]:
         """Ids of all stored articles, in the order they were stored."""
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
@@ -256,12 +349,21 @@ class Store:
                 (i,),
             )
         ]
-        return Analysis(
+        apply_corrections(
+            claims,
+            self.conn.execute(
+                "SELECT claim_id, action, slot, value_json, note FROM corrections ORDER BY id"
+            ),
+        )
+        analysis = Analysis(
             articles=articles,
             entities=self._entities(wanted, claims),
             claims=claims,
             techniques=techniques,
         )
+        merges = dict(self.conn.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
+        apply_merges(analysis, merges)
+        return analysis
 
     def _entities(self, articles: set[str], claims: list[Claim]) -> list[Entity]:
         """Entities named in these articles or by these claims, with their parents."""

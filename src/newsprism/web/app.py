@@ -1,0 +1,369 @@
+"""The local web app over a store: case, article and claim pages, search, ingest, corrections
+and exports. Server-rendered (Jinja2, autoescaped); every asset is served by the app."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from newsprism.analyzer import Analyzer
+from newsprism.api import analyze_paths, load_analysis
+from newsprism.errors import NewsprismError
+from newsprism.ingest import READERS
+from newsprism.model import to_dict
+from newsprism.model.types import (
+    NUMBER_OPS,
+    SLOTS,
+    AccusationValue,
+    Analysis,
+    DateValue,
+    EntityValue,
+    NumberValue,
+)
+from newsprism.report import highlighted_text, render_report, report_sections
+from newsprism.report.html import CLAIM_TABLE_NOTE
+from newsprism.report.labels import source_label, value_label
+from newsprism.store import Store
+from newsprism.web.security import TokenMiddleware
+
+ARTICLE_ID = re.compile(r"^A[0-9a-f]{12}$")
+CLAIM_ID = re.compile(r"^A[0-9a-f]{12}-c\d{3,}$")
+ENTITY_ID = re.compile(r"^E[0-9a-f]{12}$")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_MESSAGE = 600
+LAYERS = (
+    ("entities", "entities"),
+    ("claims", "claims by slot"),
+    ("hedges", "hedges"),
+    ("attributions", "attributions"),
+    ("techniques", "techniques"),
+)
+
+
+def _here(name: str) -> Path:
+    return Path(str(resources.files("newsprism.web").joinpath(name)))
+
+
+def create_app(
+    db: str | Path, token: str | None = None, analyzer: Analyzer | None = None
+) -> FastAPI:
+    """The app for one store; with a token, every request must carry it."""
+    db_path = Path(db)
+    app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url=None)
+    if token:
+        app.add_middleware(TokenMiddleware, token=token)
+    templates = Jinja2Templates(directory=str(_here("templates")))
+    app.mount("/static", StaticFiles(directory=str(_here("static"))), name="static")
+    lock = threading.Lock()
+    state: dict[str, Any] = {"analyzer": analyzer}
+
+    def case() -> Analysis:
+        return load_analysis(db_path)
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        messages = []
+        if request.query_params.get("msg"):
+            kind = "error" if request.query_params.get("kind") == "error" else "ok"
+            messages.append((kind, request.query_params["msg"][:MAX_MESSAGE]))
+        return templates.TemplateResponse(request, name, {"messages": messages, **context})
+
+    def back(path: str, message: str, error: bool = False) -> RedirectResponse:
+        url = app.url_path_for("case_page") if path == "/" else path
+        query = {"msg": message[:MAX_MESSAGE], **({"kind": "error"} if error else {})}
+        from urllib.parse import urlencode
+
+        return RedirectResponse(f"{url}?{urlencode(query)}", status_code=303)
+
+    @app.get("/report.css", include_in_schema=False)
+    def report_css() -> Response:
+        css = resources.files("newsprism.report").joinpath("report.css").read_text("utf-8")
+        return Response(css, media_type="text/css")
+
+    @app.get("/", response_class=HTMLResponse, name="case_page")
+    def case_page(request: Request) -> HTMLResponse:
+        analysis = case()
+        return page(
+            request,
+            "case.html",
+            title="newsprism case",
+            articles=analysis.articles,
+            entities=sorted(analysis.entities, key=lambda e: e.name.lower()),
+            parts=report_sections(analysis),
+            claim_note=CLAIM_TABLE_NOTE,
+            n_articles=len(analysis.articles),
+            n_claims=len(analysis.claims),
+            n_entities=len(analysis.entities),
+            db_name=db_path.name,
+        )
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        analysis = case()
+        article = next((a for a in analysis.articles if a.id == article_id), None)
+        if not ARTICLE_ID.match(article_id) or article is None:
+            raise HTTPException(404, "no such article")
+        return page(
+            request,
+            "article.html",
+            title=article.title or source_label(article),
+            article=article,
+            text=highlighted_text(article, analysis),
+            layers=LAYERS,
+        )
+
+    @app.get("/claims/{claim_id}", response_class=HTMLResponse)
+    def claim_page(request: Request, claim_id: str) -> HTMLResponse:
+        analysis = case()
+        claims = {c.id: c for c in analysis.claims}
+        if not CLAIM_ID.match(claim_id) or claim_id not in claims:
+            raise HTTPException(404, "no such claim")
+        claim = claims[claim_id]
+        names = {e.id: e.name for e in analysis.entities}
+        articles = {a.id: a for a in analysis.articles}
+        article = articles[claim.article]
+        others = []
+        for comparison in analysis.comparisons:
+            if claim_id in comparison.claims:
+                other = claims[comparison.claims[1 if comparison.claims[0] == claim_id else 0]]
+                others.append(
+                    {
+                        "outlet": source_label(articles[other.article]),
+                        "article_id": other.article,
+                        "claim_id": other.id,
+                        "verdict": comparison.verdict,
+                        "update": comparison.update,
+                        "reason": comparison.reason,
+                        "words": articles[other.article].text[other.value_start : other.value_end],
+                    }
+                )
+        return page(
+            request,
+            "claim.html",
+            title=f"claim {claim_id}",
+            claim=claim,
+            article=article,
+            value=value_label(claim.value, names=names),
+            value_words=article.text[claim.value_start : claim.value_end],
+            sentence=article.text[claim.start : claim.end],
+            speaker=names.get(claim.attributed_to or ""),
+            subject=names.get(claim.subject or ""),
+            others=others,
+            slots=SLOTS,
+            ops=[op for op in NUMBER_OPS if op != "range"],
+            number=claim.value if isinstance(claim.value, NumberValue) else None,
+        )
+
+    @app.post("/claims/{claim_id}/correct")
+    def correct_claim(
+        claim_id: str,
+        action: Annotated[str, Form()],
+        slot: Annotated[str | None, Form()] = None,
+        op: Annotated[str | None, Form()] = None,
+        number: Annotated[str | None, Form()] = None,
+    ) -> RedirectResponse:
+        if not CLAIM_ID.match(claim_id):
+            raise HTTPException(404, "no such claim")
+        value = None
+        if action == "value":
+            try:
+                value = {"op": op, "value": float(number or "")}
+            except ValueError:
+                return back(f"/claims/{claim_id}", "the value must be a number", error=True)
+        try:
+            with Store(db_path) as store:
+                store.add_correction(claim_id, action, slot=slot, value=value)
+        except NewsprismError as exc:
+            return back(f"/claims/{claim_id}", str(exc), error=True)
+        return back(f"/claims/{claim_id}", "correction saved")
+
+    @app.post("/entities/merge")
+    def merge(from_id: Annotated[str, Form()], into_id: Annotated[str, Form()]) -> RedirectResponse:
+        if not (ENTITY_ID.match(from_id) and ENTITY_ID.match(into_id)):
+            return back("/", "unknown entity", error=True)
+        try:
+            with Store(db_path) as store:
+                store.merge_entities(from_id, into_id)
+        except NewsprismError as exc:
+            return back("/", str(exc), error=True)
+        return back("/", "entities merged")
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, q: str = "") -> HTMLResponse:
+        with Store(db_path) as store:
+            rows = store.search(q) if q.strip() else []
+            outlets = {a: store.outlet_of(a) for a in {r[2] for r in rows}}
+        results = [
+            {
+                "kind": kind,
+                "snippet": snippet,
+                "outlet": outlets.get(article) or article,
+                "href": f"/claims/{ref}" if kind == "claim" else f"/articles/{article}",
+            }
+            for kind, ref, article, snippet in rows
+        ]
+        return page(request, "search.html", title=f"search {q}", query=q, results=results)
+
+    def ingest(folder: Path, names: dict[str, str]) -> RedirectResponse:
+        with lock:
+            if state["analyzer"] is None:
+                state["analyzer"] = Analyzer()
+            summary = analyze_paths([folder], db=db_path, analyzer=state["analyzer"])
+        problems = []
+        for problem in summary.problems:
+            text = str(problem)
+            for stored, given in names.items():
+                text = text.replace(stored, given)
+            problems.append(text)
+        done = f"{summary.analyzed} analysed, {summary.already_stored} already in the case"
+        if problems:
+            return back("/", f"{done}; problems: " + "; ".join(problems), error=True)
+        return back("/", done)
+
+    @app.post("/upload")
+    async def upload(files: Annotated[list[UploadFile], File()]) -> RedirectResponse:
+        with tempfile.TemporaryDirectory() as tmp:
+            names, problems = {}, []
+            for n, file in enumerate(files):
+                given = Path(file.filename or "upload").name
+                suffix = Path(given).suffix.lower()
+                if suffix not in READERS:
+                    problems.append(f"{given}: E006 unsupported file type")
+                    continue
+                data = await file.read(MAX_UPLOAD_BYTES + 1)
+                if len(data) > MAX_UPLOAD_BYTES:
+                    problems.append(f"{given}: larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+                    continue
+                # The file name a browser sends never reaches the file system.
+                stored = Path(tmp) / f"upload{n}{suffix}"
+                stored.write_bytes(data)
+                names[str(stored)] = given
+            if problems:
+                return back("/", "; ".join(problems), error=True)
+            if not names:
+                return back("/", "no file was given", error=True)
+            return ingest(Path(tmp), names)
+
+    @app.post("/paste")
+    def paste(
+        text: Annotated[str, Form()],
+        outlet: Annotated[str, Form()] = "",
+        title: Annotated[str, Form()] = "",
+        date: Annotated[str, Form()] = "",
+    ) -> RedirectResponse:
+        if not text.strip():
+            return back("/", "paste an article's text first", error=True)
+        fields = {"outlet": outlet, "title": title, "date": date}
+        header = "".join(f"{k}: {' '.join(v.split())}\n" for k, v in fields.items() if v.strip())
+        with tempfile.TemporaryDirectory() as tmp:
+            stored = Path(tmp) / "pasted.txt"
+            stored.write_text(f"{header}\n{text}" if header else text, encoding="utf-8")
+            return ingest(Path(tmp), {str(stored): "pasted text"})
+
+    @app.get("/export.json")
+    def export_json() -> Response:
+        body = json.dumps(to_dict(case()), ensure_ascii=False, indent=1)
+        return Response(
+            body,
+            media_type="application/json",
+            headers={"Content-Disposition": 'attachment; filename="case.json"'},
+        )
+
+    @app.get("/export.csv")
+    def export_csv() -> Response:
+        return Response(
+            claims_csv(case()),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="claims.csv"'},
+        )
+
+    @app.get("/report.html", response_class=HTMLResponse)
+    def report() -> HTMLResponse:
+        return HTMLResponse(render_report(case(), title="newsprism case"))
+
+    @app.exception_handler(NewsprismError)
+    def store_problem(request: Request, exc: NewsprismError) -> PlainTextResponse:
+        return PlainTextResponse(f"newsprism: {exc}", status_code=500)
+
+    return app
+
+
+CSV_COLUMNS = (
+    "claim",
+    "article",
+    "outlet",
+    "slot",
+    "value",
+    "op",
+    "number",
+    "high",
+    "unit",
+    "date",
+    "entity",
+    "accuser",
+    "accused",
+    "hedged",
+    "hedge_cue",
+    "attributed_to",
+    "sourced",
+    "checkworthy",
+    "correction",
+    "sentence",
+)
+
+
+def claims_csv(analysis: Analysis) -> str:
+    """Every claim as a CSV row, corrections included; cells are plain text, never formulas."""
+    names = {e.id: e.name for e in analysis.entities}
+    articles = {a.id: a for a in analysis.articles}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for c in analysis.claims:
+        v = c.value
+        art = articles[c.article]
+        row = [
+            c.id,
+            c.article,
+            source_label(art),
+            c.slot,
+            value_label(v, names=names),
+            v.op if isinstance(v, NumberValue) else "",
+            v.value if isinstance(v, NumberValue) else "",
+            v.high if isinstance(v, NumberValue) and v.high is not None else "",
+            v.unit if isinstance(v, NumberValue) and v.unit else "",
+            v.date or "" if isinstance(v, DateValue) else "",
+            names.get(v.entity, "") if isinstance(v, EntityValue) else "",
+            names.get(v.accuser, "") if isinstance(v, AccusationValue) else "",
+            names.get(v.accused, "") if isinstance(v, AccusationValue) else "",
+            c.hedged,
+            c.hedge_cue or "",
+            names.get(c.attributed_to or "", ""),
+            c.sourced,
+            c.checkworthy,
+            (c.correction or {}).get("status", ""),
+            art.text[c.start : c.end],
+        ]
+        writer.writerow([_no_formula(cell) for cell in row])
+    return out.getvalue()
+
+
+def _no_formula(cell: object) -> object:
+    """Spreadsheets run cells that start with = + - @: article text must not become one."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
+        return "'" + cell
+    return cell
+
+
+__all__ = ["claims_csv", "create_app"]
