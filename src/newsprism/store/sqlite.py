@@ -184,7 +184,7 @@ class Store:
         match = " ".join(f'"{w}"' for w in words)
         return [
             tuple(row)
-            for row in self.conn.execute(  # type: ignore[misc]
+            for row in self.conn.execute(
                 "SELECT kind, ref_id, article_id, snippet(search, 3, '[', ']', ' … ', 12)"
                 " FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
                 (match, limit),
