@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,15 @@ demo: $(STAMP)
 	$(BIN)/newsprism demo
 
 test: $(STAMP)
+	bash scripts/install_browser.sh
 	$(BIN)/pytest
+
+# The README's pictures of the report and of the app.
+screenshots: $(STAMP)
+	bash scripts/install_browser.sh
+	$(BIN)/pip install --quiet pillow
+	$(BIN)/python scripts/screenshots.py
+	NEWSPRISM_SCREENSHOTS=docs $(BIN)/pytest -q tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
