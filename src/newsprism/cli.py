@@ -27,6 +27,16 @@ def _say(quiet: bool, message: str) -> None:
         click.echo(message, err=True)
 
 
+@contextmanager
+def _exit_on_error() -> Iterator[None]:
+    """A newsprism error ends the command with its message and exit status 2."""
+    try:
+        yield
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+
+
 class _ProgressBar:
     """A progress bar with an ETA on stderr, started once the number of articles is known."""
 
@@ -147,14 +157,11 @@ def analyze(
     settings.spacy_model = spacy_model or settings.spacy_model
     settings.n_process = max(1, workers)
     settings.alias_files = list(alias_files)
-    try:
-        with _progress(quiet) as progress:
-            summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
+    with _exit_on_error(), _progress(quiet) as progress:
+        summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
+    with _exit_on_error():
         _report_summary(summary, quiet)
         _write_outputs(summary.db, summary.article_ids, json_out, html_out, quiet)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
     if summary.failed:
         sys.exit(EXIT_INPUT_PROBLEMS)
 
@@ -189,11 +196,8 @@ def report(db: Path, html_out: Path | None, json_out: Path | None, quiet: bool) 
     """
     if not html_out and not json_out:
         html_out = db.with_suffix(".html")
-    try:
+    with _exit_on_error():
         _write_outputs(db, None, json_out, html_out, quiet)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
 
 
 @main.command()
@@ -254,11 +258,8 @@ def train_embeddings(out: Path, base: str | None) -> None:
     """
     from newsprism.learn.embeddings import distill_model
 
-    try:
+    with _exit_on_error():
         folder = distill_model(out, base)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
     click.echo(f"Embedding model: {folder.resolve()}")
 
 
@@ -272,25 +273,22 @@ def train_embeddings(out: Path, base: str | None) -> None:
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("src/newsprism/extract/checkworthy_model.npz"),
-    show_default=True,
-    help="Model file to write.",
+    help="Model file to write (default: the one newsprism ships and uses).",
 )
 @click.option("--limit", type=int, help="Train on the first N sentences only (for a quick try).")
-def train_checkworthy_command(data: Path, out: Path, limit: int | None) -> None:
+def train_checkworthy_command(data: Path, out: Path | None, limit: int | None) -> None:
     """Train the check-worthiness model on labelled sentences.
 
     \b
     Example:
         newsprism train checkworthy --data ../shared/data/checkworthy
     """
-    from newsprism.extract.checkworthy_model import train_checkworthy
+    from newsprism.extract.checkworthy_model import model_path, train_checkworthy
 
-    try:
+    out = out or model_path()
+
+    with _exit_on_error():
         figures = train_checkworthy(data, out, limit)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
     click.echo(
         f"Check-worthiness model: {out.resolve()} ({figures['sentences']} sentences, "
         f"threshold {figures['threshold']:.2f}, held-out F1 {figures['held_out_f1']:.3f})"
@@ -307,13 +305,11 @@ def train_checkworthy_command(data: Path, out: Path, limit: int | None) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("src/newsprism/techniques/model"),
-    show_default=True,
-    help="Folder to write the tagger and classifier to.",
+    help="Folder to write the tagger and classifier to (default: the shipped model's).",
 )
 @click.option("--limit", type=int, help="Train on the first N articles only (for a quick try).")
 @click.option("--epochs", type=int, default=150, show_default=True, help="Training passes.")
-def train_techniques_command(data: Path, out: Path, limit: int | None, epochs: int) -> None:
+def train_techniques_command(data: Path, out: Path | None, limit: int | None, epochs: int) -> None:
     """Train the persuasion technique model (runs on a CPU, about two minutes).
 
     \b
@@ -321,12 +317,12 @@ def train_techniques_command(data: Path, out: Path, limit: int | None, epochs: i
         newsprism train techniques --data ../shared/data/ptc/train
     """
     from newsprism.techniques import train_techniques
+    from newsprism.techniques.model import model_dir
 
-    try:
+    out = out or model_dir()
+
+    with _exit_on_error():
         figures = train_techniques(data, out, limit, epochs)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
     click.echo(
         f"Technique model: {out.resolve()} ({figures['articles']:.0f} articles, "
         f"{figures['spans']:.0f} spans, tagging threshold {figures['threshold']:.2f}, "

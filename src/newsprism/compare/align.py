@@ -6,22 +6,9 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
-from newsprism.model.types import AccusationValue, Claim, NumberValue
+from newsprism.model.types import SLOTS, AccusationValue, Claim, NumberValue
 
-COMPARED_SLOTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "perpetrators",
-        "arrested",
-        "event_date",
-        "event_location",
-        "responsibility",
-        "accusation",
-        "quantity",
-    }
-)
+COMPARED_SLOTS = frozenset(SLOTS) - {"other"}  # "other" claims have free-form values
 MIN_CHECKWORTHY = 0.5
 # For tolls an article's first figure is the one it reports; later figures are parts ("two
 # patients died in hospital") or repeats, and comparing them makes noise. A later count of

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsprism import __version__
-from newsprism.model.types import Analysis, Article, Claim, Comparison
+from newsprism.model.types import SLOTS, Analysis, Article, Claim, Comparison
 from newsprism.readers_marker import GENERATOR_MARK
 from newsprism.report.highlight import Highlight, render_highlighted
 from newsprism.report.labels import source_label, value_label
@@ -18,18 +18,7 @@ from newsprism.report.svg import accusation_graph_svg, outlet_colours, timeline_
 
 # Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers
 # worth a check (the check-worthiness dial below).
-TABLE_SLOTS = (
-    "killed",
-    "injured",
-    "missing",
-    "perpetrators",
-    "arrested",
-    "event_date",
-    "event_location",
-    "responsibility",
-    "accusation",
-    "quantity",
-)
+TABLE_SLOTS = tuple(slot for slot in SLOTS if slot != "other")
 TABLE_MIN_CHECKWORTHY = 0.5
 
 
