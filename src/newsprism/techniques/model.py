@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +22,9 @@ from newsprism.techniques.data import Corpus, read_corpus
 from newsprism.techniques.features import span_features, token_features
 from newsprism.techniques.scoring import merge, si_scores
 from newsprism.techniques.taxonomy import TAXONOMY_VERSION, TECHNIQUES
+
+if TYPE_CHECKING:
+    from newsprism.techniques.transformer import OnnxTagger
 
 MODEL_DIR = "model"
 TAGGER_FILE, CLASSIFIER_FILE = "tagger.npz", "classifier.npz"
@@ -77,20 +81,56 @@ def decode(
     return out
 
 
+def decode_char_runs(
+    text: str, pieces: list[tuple[int, int, float]], threshold: float
+) -> list[tuple[int, int, float]]:
+    """Runs of pieces (start, end, probability) at or over the threshold that touch or are
+    separated by spaces only, as spans without edge punctuation."""
+    runs: list[list[tuple[int, int, float]]] = []
+    current: list[tuple[int, int, float]] = []
+    for piece in pieces:
+        if piece[2] >= threshold and (not current or not text[current[-1][1] : piece[0]].strip()):
+            current.append(piece)
+            continue
+        if current:
+            runs.append(current)
+        current = [piece] if piece[2] >= threshold else []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and text[run[0][0]] in _PUNCTUATION:
+            run = run[1:]
+        while run and text[run[-1][1] - 1] in _PUNCTUATION:
+            run = run[:-1]
+        if run:
+            out.append((run[0][0], run[-1][1], float(np.mean([p for _, _, p in run]))))
+    return out
+
+
 class TechniqueModel:
     """The tagger, the classifier and the tagging threshold."""
 
-    def __init__(self, tagger: LinearModel, classifier: LinearModel):
+    def __init__(
+        self, tagger: LinearModel, classifier: LinearModel, word_pieces: OnnxTagger | None = None
+    ):
         self.tagger = tagger
         self.classifier = classifier
+        self.word_pieces = word_pieces  # the fine-tuned transformer tagger, when shipped
         self.threshold = float(tagger.meta.get("threshold", 0.5))
 
     @classmethod
     def load(cls, folder: Path | None = None) -> TechniqueModel:
-        """The model in `folder` (the shipped one by default)."""
+        """The model in `folder` (the shipped one by default); spans come from the transformer
+        tagger when the folder has one, from the linear tagger otherwise."""
+        from newsprism.techniques.transformer import has_transformer, load_onnx_tagger
+
         folder = folder or model_dir()
+        transformer = load_onnx_tagger(str(folder)) if has_transformer(folder) else None
         return cls(
-            LinearModel.load(folder / TAGGER_FILE), LinearModel.load(folder / CLASSIFIER_FILE)
+            LinearModel.load(folder / TAGGER_FILE),
+            LinearModel.load(folder / CLASSIFIER_FILE),
+            transformer,
         )
 
     def save(self, folder: Path) -> None:
@@ -100,6 +140,8 @@ class TechniqueModel:
 
     def spans(self, text: str, threshold: float | None = None) -> list[tuple[int, int, float]]:
         """Persuasive spans of a text, before classification."""
+        if self.word_pieces is not None:
+            return self.word_pieces.spans(text, threshold)
         words, x = token_features(text)
         if not words:
             return []
