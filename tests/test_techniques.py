@@ -163,3 +163,17 @@ def test_transformer_training_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert has_transformer(tmp_path) and 0 < figures["threshold"] < 1
     probs = load_onnx_tagger(str(tmp_path)).probabilities(texts["0"])
     assert probs and all(0 <= p <= 1 for _, _, p in probs)
+
+
+def test_shipped_span_classifier_when_present() -> None:
+    from newsprism.techniques.model import model_dir
+    from newsprism.techniques.span_classifier import has_span_classifier
+
+    if not has_span_classifier(model_dir()):
+        pytest.skip("no fine-tuned classifier is shipped; the linear classifier is used")
+    model = load_model()
+    text = "Officials met on Monday. It was a dastardly, cowardly, nefarious plot."
+    start = text.index("dastardly")
+    probs = model.technique_probabilities(text, [(start, text.index(" plot"))])
+    assert probs.shape == (1, len(TECHNIQUES)) and abs(float(probs.sum()) - 1) < 1e-3
+    assert model.rank(text, [(start, text.index(" plot"))])[0][0] == "Loaded_Language"

@@ -312,7 +312,7 @@ def train_checkworthy_command(data: Path, out: Path | None, limit: int | None) -
 @click.option(
     "--transformer",
     is_flag=True,
-    help="Also fine-tune the MiniLM span tagger (needs newsprism[train] and torch).",
+    help="Also fine-tune the MiniLM span tagger and classifier (needs newsprism[train], torch).",
 )
 @click.option(
     "--transformer-epochs",
@@ -330,7 +330,7 @@ def train_techniques_command(
     transformer_epochs: int,
 ) -> None:
     """Train the persuasion technique model: the linear tagger and classifier (about two
-    minutes on a CPU), and with --transformer the MiniLM span tagger (about ten).
+    minutes on a CPU), and with --transformer the MiniLM tagger and classifier (about 25).
 
     \b
     Example:
@@ -367,6 +367,12 @@ def train_techniques_command(
             f"MiniLM span tagger: {out.resolve()} (threshold {tuned['threshold']:.2f}, "
             f"held-out span F1 {tuned['held_out_si_f1']:.3f})"
         )
+        from newsprism.techniques.span_classifier import train_span_classifier
+
+        examples = train_span_classifier(
+            corpus.texts, corpus.labels, out, epochs=transformer_epochs + 1
+        )
+        click.echo(f"MiniLM span classifier: {out.resolve()} ({examples} labelled spans)")
 
 
 @main.command()

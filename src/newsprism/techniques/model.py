@@ -24,6 +24,7 @@ from newsprism.techniques.scoring import merge, si_scores
 from newsprism.techniques.taxonomy import TAXONOMY_VERSION, TECHNIQUES
 
 if TYPE_CHECKING:
+    from newsprism.techniques.span_classifier import OnnxSpanClassifier
     from newsprism.techniques.transformer import OnnxTagger
 
 MODEL_DIR = "model"
@@ -112,25 +113,33 @@ class TechniqueModel:
     """The tagger, the classifier and the tagging threshold."""
 
     def __init__(
-        self, tagger: LinearModel, classifier: LinearModel, word_pieces: OnnxTagger | None = None
+        self,
+        tagger: LinearModel,
+        classifier: LinearModel,
+        word_pieces: OnnxTagger | None = None,
+        span_classifier: OnnxSpanClassifier | None = None,
     ):
         self.tagger = tagger
         self.classifier = classifier
         self.word_pieces = word_pieces  # the fine-tuned transformer tagger, when shipped
+        self.span_classifier = span_classifier  # the fine-tuned classifier, when shipped
         self.threshold = float(tagger.meta.get("threshold", 0.5))
 
     @classmethod
     def load(cls, folder: Path | None = None) -> TechniqueModel:
-        """The model in `folder` (the shipped one by default); spans come from the transformer
-        tagger when the folder has one, from the linear tagger otherwise."""
+        """The model in `folder` (the shipped one by default). The fine-tuned tagger and
+        classifier are used when the folder has them, the linear ones otherwise."""
+        from newsprism.techniques.span_classifier import has_span_classifier, load_span_classifier
         from newsprism.techniques.transformer import has_transformer, load_onnx_tagger
 
         folder = folder or model_dir()
         transformer = load_onnx_tagger(str(folder)) if has_transformer(folder) else None
+        fine_tuned = load_span_classifier(str(folder)) if has_span_classifier(folder) else None
         return cls(
             LinearModel.load(folder / TAGGER_FILE),
             LinearModel.load(folder / CLASSIFIER_FILE),
             transformer,
+            fine_tuned,
         )
 
     def save(self, folder: Path) -> None:
@@ -148,27 +157,35 @@ class TechniqueModel:
         probs = self.tagger.probabilities(x)[:, 1]
         return decode(text, words, probs, self.threshold if threshold is None else threshold)
 
+    def technique_probabilities(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        """One row per span, one column per technique (TECHNIQUES order): the mean of the
+        fine-tuned and the linear classifier when both are shipped (the linear one counts
+        repeats across the article, which the fine-tuned one cannot see)."""
+        linear = self.classifier.probabilities(span_features(text, spans))
+        if self.span_classifier is None:
+            return linear
+        return 0.5 * (self.span_classifier.probabilities(text, spans) + linear)
+
     def rank(self, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         """For each span, the techniques best first."""
         if not spans:
             return []
-        probs = self.classifier.probabilities(span_features(text, spans))
-        labels = self.classifier.labels
-        return [[labels[i] for i in np.argsort(-row)] for row in probs]
+        probs = self.technique_probabilities(text, spans)
+        return [[TECHNIQUES[i] for i in np.argsort(-row)] for row in probs]
 
     def detect(self, text: str) -> list[Detected]:
         """Spans and their techniques (several when the model is torn between them)."""
         found = self.spans(text)
         if not found:
             return []
-        probs = self.classifier.probabilities(span_features(text, [(s, e) for s, e, _ in found]))
+        probs = self.technique_probabilities(text, [(s, e) for s, e, _ in found])
         out = []
         for (start, end, _), row in zip(found, probs, strict=True):
             best = float(row.max())
             for i in np.argsort(-row):
                 if row[i] < MULTI_SHARE * best:
                     break
-                out.append(Detected(start, end, self.classifier.labels[i], round(float(row[i]), 3)))
+                out.append(Detected(start, end, TECHNIQUES[i], round(float(row[i]), 3)))
         return out
 
 
