@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from newsprism.compare.grouping import Signature
 from newsprism.learn.embeddings import embed
-from newsprism.model.types import Analysis, DateValue, EntityValue
+from newsprism.model.types import SLOTS, Analysis, DateValue, EntityValue
 
-EVENT_SLOTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "perpetrators",
-        "arrested",
-        "event_date",
-        "event_location",
-        "responsibility",
-    }
-)
+# What an article says about its own event, not who it blames or other numbers.
+EVENT_SLOTS = frozenset(SLOTS) - {"accusation", "quantity", "other"}
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 FALLBACK_CHARS = 600
 

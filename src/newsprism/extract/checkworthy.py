@@ -21,21 +21,9 @@ from __future__ import annotations
 
 from newsprism.extract.checkworthy_model import checkworthy_scores
 from newsprism.learn.linear import ModelFileError
-from newsprism.model.types import Claim
+from newsprism.model.types import SLOTS, Claim
 
-PRIORITY_SLOTS = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "perpetrators",
-        "arrested",
-        "event_date",
-        "event_location",
-        "responsibility",
-        "accusation",
-    }
-)
+PRIORITY_SLOTS = frozenset(SLOTS) - {"quantity", "other"}
 MODEL_WEIGHT = 0.2
 SCORE_PRIORITY = 0.8
 SCORE_MEASURE = 0.6

