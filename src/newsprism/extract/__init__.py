@@ -4,7 +4,7 @@ Importing this package registers the core claim extractors: numeric claims, accu
 responsibility, and the event's date and places.
 """
 
-from newsprism.extract import accusations, claims, when_where  # noqa: F401  (registration)
+from newsprism.extract import accusations, cause, claims, when_where  # noqa: F401  (registration)
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import LocalEntity, entity_id, extract_entities
 from newsprism.extract.registry import CLAIM_EXTRACTORS, claim_extractor

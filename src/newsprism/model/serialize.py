@@ -16,6 +16,7 @@ from newsprism.model.types import (
     VERDICTS,
     Accusation,
     AccusationValue,
+    CauseValue,
     Analysis,
     Article,
     Claim,
@@ -71,6 +72,13 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
         )
     if "accuser" in data:
         return AccusationValue(accuser=str(data["accuser"]), accused=str(data["accused"]))
+    if "negated" in data:
+        agent, mechanism = data.get("agent"), data.get("mechanism")
+        return CauseValue(
+            agent=None if agent is None else str(agent),
+            mechanism=None if mechanism is None else str(mechanism),
+            negated=bool(data["negated"]),
+        )
     if "entity" in data:
         return EntityValue(entity=str(data["entity"]), within=data.get("within"))
     raise ContractError(f"claim value of unknown shape: {sorted(data)}")
@@ -236,6 +244,8 @@ def validate(data: dict[str, Any]) -> None:
             refs = [value.entity] + ([value.within] if value.within else [])
         elif isinstance(value, AccusationValue):
             refs = [value.accuser, value.accused]
+        elif isinstance(value, CauseValue) and value.agent:
+            refs = [value.agent]
         for ref in refs:
             _require(ref in entity_ids, where, f"value names {ref!r}, which is no entity")
         if isinstance(value, NumberValue) and value.high is not None:

@@ -19,6 +19,7 @@ SLOTS: tuple[str, ...] = (
     "event_location",
     "responsibility",
     "accusation",
+    "cause",
     "quantity",
     "other",
 )
@@ -105,7 +106,19 @@ class AccusationValue:
     accused: str
 
 
-ClaimValue = NumberValue | DateValue | EntityValue | AccusationValue
+@dataclass
+class CauseValue:
+    """What or who caused the event: an agent (entity id), a mechanism, or both.
+
+    `negated` is a denial: "X was not responsible", "not caused by rockets".
+    """
+
+    agent: str | None
+    mechanism: str | None = None
+    negated: bool = False
+
+
+ClaimValue = NumberValue | DateValue | EntityValue | AccusationValue | CauseValue
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsprism.model.types import (
     AccusationValue,
+    CauseValue,
     Article,
     ClaimValue,
     DateValue,
@@ -45,6 +46,10 @@ def value_label(
         )
     if isinstance(value, EntityValue):
         return names.get(value.entity, value.entity)
+    if isinstance(value, CauseValue):
+        agent = names.get(value.agent, value.agent) if value.agent else None
+        what = " ".join(p for p in (agent, value.mechanism) if p) or "cause unknown"
+        return f"not {what}" if value.negated else what
     return str(value)
 
 

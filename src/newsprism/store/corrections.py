@@ -14,6 +14,7 @@ from typing import Any
 from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import (
     AccusationValue,
+    CauseValue,
     Analysis,
     Claim,
     ClaimValue,
@@ -36,6 +37,8 @@ def _remap_value(value: ClaimValue, merges: dict[str, str]) -> ClaimValue:
         return EntityValue(_final(merges, value.entity), within)
     if isinstance(value, AccusationValue):
         return AccusationValue(_final(merges, value.accuser), _final(merges, value.accused))
+    if isinstance(value, CauseValue) and value.agent:
+        return CauseValue(_final(merges, value.agent), value.mechanism, value.negated)
     return value
 
 

@@ -17,6 +17,7 @@ from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import (
     SLOTS,
     AccusationValue,
+    CauseValue,
     Analysis,
     Article,
     Claim,
@@ -35,6 +36,8 @@ def _entity_refs(claim: Claim) -> list[str]:
         refs += [claim.value.entity] + ([claim.value.within] if claim.value.within else [])
     elif isinstance(claim.value, AccusationValue):
         refs += [claim.value.accuser, claim.value.accused]
+    elif isinstance(claim.value, CauseValue) and claim.value.agent:
+        refs.append(claim.value.agent)
     return refs
 
 

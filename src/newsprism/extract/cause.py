@@ -1,0 +1,726 @@
+"""Cause claims: what or who caused the event itself, and denials of it.
+
+Blaming and causing differ ("Hamas blamed Israel" is an accusation; "an Israeli strike hit
+the convoy" states a cause). A cause is read from the parse in four shapes:
+
+- an act verb with its doer: "Russian forces hit the theatre", "the prison was shelled by
+  the army", "two dams collapsed", "Storm Daniel hit the coast";
+- a mechanism noun with its owner: "a Russian airstrike", "shelling by Russian troops",
+  "Russia's bombing", "an explosion carried out by X";
+- a causal link: "caused by", "due to", "as a result of", "X triggered the collapse";
+- a denial: "X denied bombing the theatre", "X denied responsibility", "X did not carry out
+  strikes", "not caused by Ukrainian rockets" (agent X, `negated`).
+
+The agent is named only when the text names it: an adjective of nationality on the mechanism
+("a Russian strike"), a possessive, a "by" phrase or the verb's subject. A weapon's maker
+("U.S.-made rockets") is not its user. A bare mechanism without an agent is kept when it is
+the article's first such mention or is not anaphoric ("a missile strike", not "the strike"):
+later mentions of "the attack" refer back to a cause already stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsprism.extract.checkworthy import checkworthy_score
+from newsprism.extract.claims import claim_id, sentence_bounds
+from newsprism.extract.context import ArticleContext
+from newsprism.extract.entities import entity_id
+from newsprism.extract.registry import claim_extractor
+from newsprism.model.types import CauseValue, Claim
+
+# Verbs of an act that causes harm, by lemma; "blow" needs its particle "up", "carry" "out".
+ACT_VERBS = frozenset(
+    {
+        "strike",
+        "hit",
+        "bomb",
+        "shell",
+        "bombard",
+        "attack",
+        "target",
+        "destroy",
+        "demolish",
+        "devastate",
+        "level",
+        "flatten",
+        "raze",
+        "detonate",
+        "blow",
+        "carry",
+        "deliver",
+        "fire",
+        "open",
+        "drop",
+        "launch",
+        "shoot",
+        "mine",
+    }
+)
+# Verbs that say what happened to the target rather than how: a cause only with a doer.
+EFFECT_VERBS = frozenset(
+    {"destroy", "demolish", "devastate", "level", "flatten", "raze", "hit", "target"}
+)
+# What a causal link must lead to for it to be about the event: harm, not any consequence.
+EFFECT_NOUNS = frozenset(
+    {
+        "disaster",
+        "catastrophe",
+        "tragedy",
+        "death",
+        "deaths",
+        "destruction",
+        "damage",
+        "collapse",
+        "failure",
+        "flooding",
+        "flood",
+        "floods",
+        "explosion",
+        "explosions",
+        "blast",
+        "casualties",
+        "loss",
+        "fire",
+        "torrent",
+    }
+)
+HARM_LEMMAS = frozenset(
+    {"kill", "die", "destroy", "injure", "wound", "collapse", "flood", "perish", "damage"}
+)
+# Failures of structures: "the dams collapsed", "two dams broke".
+FAIL_VERBS = frozenset({"collapse", "burst", "break", "fail", "breach", "overflow", "give"})
+STRUCTURE_NOUNS = frozenset(
+    {"dam", "levee", "embankment", "dyke", "dike", "bridge", "reservoir", "wall", "barrier"}
+)
+# Verbs and phrases that link a cause to its effect.
+CAUSAL_VERBS = frozenset({"cause", "trigger", "spark", "lead", "contribute", "result", "unleash"})
+CAUSAL_PREPOSITIONS = frozenset({"due", "because", "result", "owing"})
+# Nouns naming how the harm was done.
+MECHANISM_NOUNS = frozenset(
+    {
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "bombing",
+        "bombings",
+        "bombardment",
+        "shelling",
+        "bomb",
+        "bombs",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "shell",
+        "shells",
+        "artillery",
+        "drone",
+        "drones",
+        "explosives",
+        "gunfire",
+        "fire",
+        "shooting",
+        "shots",
+        "storm",
+        "flood",
+        "floods",
+        "flooding",
+        "rainfall",
+        "rain",
+        "rains",
+        "hurricane",
+        "cyclone",
+        "earthquake",
+        "collapse",
+        "failure",
+        "negligence",
+        "neglect",
+        "mismanagement",
+        "stampede",
+        "crush",
+        "weapon",
+        "weapons",
+        "launchers",
+        "munitions",
+        "warheads",
+        "grenades",
+        "mortars",
+    }
+)
+# Words that call a statement false: "called the reports a lie".
+LIE_WORDS = frozenset(
+    {
+        "lie",
+        "lies",
+        "fake",
+        "fabrication",
+        "disinformation",
+        "propaganda",
+        "nonsense",
+        "false",
+        "untrue",
+        "baseless",
+        "groundless",
+        "hoax",
+    }
+)
+USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
+# Nouns that name harm in general; they name a cause only with an agent ("the attack by
+# Russian forces"), never alone (every article about an attack says "the attack").
+GENERIC_ACT_NOUNS = frozenset({"attack", "attacks", "assault", "raid", "explosion", "blast"})
+# Objects of "deny" that deny the act itself.
+DENIED_NOUNS = frozenset(
+    {
+        "responsibility",
+        "involvement",
+        "accusation",
+        "accusations",
+        "allegation",
+        "allegations",
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "charge",
+        "charges",
+        "role",
+        "part",
+    }
+)
+DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut"})
+# Groups of people who act: "Russian forces", "the Kiev regime", "militants".
+ACTOR_NOUNS = frozenset(
+    {
+        "force",
+        "forces",
+        "troops",
+        "army",
+        "military",
+        "soldiers",
+        "militants",
+        "fighters",
+        "regime",
+        "side",
+        "mercenaries",
+        "militia",
+        "militias",
+        "government",
+        "authorities",
+        "battalion",
+        "brigade",
+        "police",
+        "navy",
+        "jet",
+        "jets",
+        "aircraft",
+        "gunmen",
+        "forces'",
+    }
+)
+ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "EVENT"})
+# Hyphenated makers: a weapon "U.S.-made" or "US-supplied" is not the user's.
+_MAKER_SUFFIXES = ("made", "supplied", "built", "designed", "provided", "produced", "backed")
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_NOT_ACTORS = frozenset(
+    {"it", "this", "that", "which", "who", "what", "there", "they", "them", "one", "themselves"}
+)
+
+
+@dataclass
+class Found:
+    """One cause statement in a sentence: the cue, the agent's token and the polarity."""
+
+    cue: Token
+    agent: Token | None
+    negated: bool
+    mechanism: str | None
+    verbal: bool  # an act verb or causal link, not a bare noun
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_actor(tok: Token | None) -> bool:
+    """Whether a token can name who did something: a named actor or a group noun."""
+    if tok is None or tok.lower_ in _NOT_ACTORS or tok.pos_ == "PRON":
+        return False
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
+        return True
+    return tok.pos_ == "PROPN"
+
+
+def _maker(tok: Token) -> bool:
+    """'U.S.-made', 'US-supplied': the weapon's maker or supplier, not its user."""
+    right = tok.doc[tok.i + 1 : tok.i + 3]
+    text = "".join(t.text_with_ws for t in right).lower()
+    return any(text.startswith(f"-{s}") for s in _MAKER_SUFFIXES) or tok.lower_.endswith(
+        tuple(f"-{s}" for s in _MAKER_SUFFIXES)
+    )
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """The owner of a mechanism: 'Russian strike', "Russia's bombing", 'shelling by troops'."""
+    for child in noun.children:
+        if child.dep_ == "poss" and is_actor(child):
+            return child
+        # "a Russian strike", "a Hamas attack"; a place before the noun is where, not who
+        # ("the Mariupol theatre airstrike").
+        # A weapon's name before the noun ("a HIMARS strike") is no actor, so an
+        # organisation counts only before a generic act ("a Hamas attack").
+        labels = ("NORP", "ORG") if noun.lower_ in GENERIC_ACT_NOUNS else ("NORP",)
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in labels:
+            if not _maker(child) and not _place_word(child):
+                return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and is_actor(obj):
+                    return obj
+        if child.dep_ == "acl":  # "rockets launched by Ukrainian forces"
+            doer = _by_agent(child)
+            if doer is not None and is_actor(doer):
+                return doer
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "by":  # a misattached "by" phrase
+        doer = next((t for t in doc[noun.i + 2 : noun.i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
+        if doer is not None and is_actor(doer) and doer.head.i <= noun.i + 2 + 4:
+            return doer
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+        doer = _subject(noun.head.head)  # "X killed them with a HIMARS strike"
+        if is_actor(doer):
+            return doer
+    # "twin Russian strikes": the adjective may hang on a coordinated or compound word.
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lower_ in MECHANISM_NOUNS:
+            found = _noun_agent(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _place_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+
+
+def _has_particle(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+
+
+def _act_verb(verb: Token) -> bool:
+    """Whether a verb states the act that did the harm."""
+    lemma = _lemma(verb)
+    if lemma not in ACT_VERBS:
+        return False
+    if lemma == "blow":
+        return _has_particle(verb, "up")
+    if lemma in ("carry", "deliver", "launch", "drop", "open"):
+        words = {_lemma(o) for o in _objects(verb)} | {
+            _lemma(s) for s in [_passive_subject(verb)] if s is not None
+        }
+        if lemma == "carry" and not _has_particle(verb, "out"):
+            return False
+        if lemma == "open":
+            return "fire" in words
+        return bool(words & (MECHANISM_NOUNS | GENERIC_ACT_NOUNS | {"provocation", "hit"}))
+    if lemma == "fire":
+        return verb.pos_ == "VERB"
+    return verb.pos_ == "VERB"
+
+
+def _mechanism_of(tok: Token) -> str:
+    """A short phrase for the mechanism: the noun with its compounds ('missile strike')."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        left = [c for c in tok.lefts if c.dep_ == "compound"]
+        first = min([tok, *left], key=lambda t: t.i)
+        return tok.doc[first.i : tok.i + 1].text
+    if _lemma(tok) == "blow":
+        return "blowing up"
+    for obj in _objects(tok) + [s for s in [_passive_subject(tok)] if s is not None]:
+        if obj.lower_ in MECHANISM_NOUNS or obj.lower_ in GENERIC_ACT_NOUNS:
+            return _mechanism_of(obj)
+    return _lemma(tok)
+
+
+def _denial(tok: Token) -> Token | None:
+    """The deny verb a cue sits under ("denied bombing", "denied that its forces struck")."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if _lemma(head) in DENY_VERBS:
+            return head
+        if _lemma(head) in ("say", "claim", "state") and node.dep_ == "ccomp":
+            return None  # "X denied that Y said Z": only the nearest clause counts
+        node = head
+    return None
+
+
+def _called_false(tok: Token) -> bool:
+    """'called the statements about the shelling "an outright lie"'."""
+    for node in list(tok.ancestors)[:5]:
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in LIE_WORDS or any(g.lower_ in LIE_WORDS for g in c.children)
+            for c in node.children
+            if c.dep_ in ("oprd", "attr", "xcomp", "acomp", "dobj", "ccomp")
+            and not tok.is_ancestor(c) and c is not tok
+        ):
+            return True
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    """A negation on the cue's own clause: 'did not carry out', 'was not caused by', 'no strikes'."""
+    if _called_false(tok):
+        return True
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head is not tok:
+        if head.dep_ == "prep":
+            head = head.head
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _verb_found(verb: Token) -> Found | None:
+    """An act verb: its doer from the active subject, the 'by' phrase or the mechanism."""
+    lemma = _lemma(verb)
+    doer = _accused_of(verb)
+    if doer is not None:
+        return Found(verb, doer, _negated(verb), _mechanism_of(verb), True)
+    passive = _passive_subject(verb) is not None or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+    agent: Token | None
+    if passive:
+        agent = _by_agent(verb)
+        if agent is not None and not is_actor(agent):
+            agent = _noun_agent(agent) if agent.lower_ in MECHANISM_NOUNS else None
+        subject = _passive_subject(verb)
+        if agent is None and subject is not None and subject.lower_ in MECHANISM_NOUNS:
+            agent = _noun_agent(subject)  # "a Russian strike was carried out"
+    else:
+        subject = _subject(verb)
+        if subject is not None and (
+            subject.lower_ in MECHANISM_NOUNS or subject.lower_ in GENERIC_ACT_NOUNS
+        ):
+            agent = _noun_agent(subject) or _named(subject)
+        else:
+            agent = subject if is_actor(subject) else None
+        if agent is None and lemma in ("hit", "strike", "destroy") and subject is None:
+            return None
+        if subject is not None and not is_actor(subject) and agent is None:
+            # "it hit the building": a mechanism must be named for the clause to count.
+            if subject.lower_ not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS:
+                return None
+    deny = _denial(verb)
+    negated = _negated(verb) or deny is not None
+    if deny is not None and agent is None:
+        agent = _subject(deny) if is_actor(_subject(deny)) else None
+    if agent is None and lemma in EFFECT_VERBS and not negated:
+        return None  # "the building was destroyed": the effect, not its cause
+    if agent is None and lemma in ("carry", "deliver", "launch") and not negated:
+        named = {o.lower_ for o in _objects(verb)} | {
+            s.lower_ for s in [_passive_subject(verb)] if s is not None
+        }
+        if named <= GENERIC_ACT_NOUNS:
+            return None  # "carrying out the attack": the event, no cause named
+    return Found(verb, agent, negated, _mechanism_of(verb), True)
+
+
+def _named(noun: Token) -> Token | None:
+    """'Storm Daniel', 'a storm dubbed Daniel': the mechanism's own name, when it has one."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ in ("oprd", "attr", "dobj") and grand.pos_ == "PROPN":
+                    return grand
+    if noun.pos_ == "PROPN":
+        return noun
+    return None
+
+
+def _fail_found(verb: Token) -> Found | None:
+    """'two dams collapsed', 'the dam burst': a structure's failure, no agent."""
+    if _lemma(verb) not in FAIL_VERBS or verb.pos_ != "VERB":
+        return None
+    if _lemma(verb) == "give" and not _has_particle(verb, "way"):
+        return None
+    subject = _subject(verb) or _passive_subject(verb)
+    if subject is None or _lemma(subject) not in STRUCTURE_NOUNS:
+        return None
+    return Found(verb, None, _negated(verb), f"{_lemma(subject)} {_lemma(verb)}", True)
+
+
+def _causal_found(tok: Token) -> Found | None:
+    """'caused by Storm Daniel', 'due to negligence', 'as a result of Russian bombing'."""
+    lemma = _lemma(tok)
+    cause: Token | None = None
+    if lemma in CAUSAL_VERBS and tok.pos_ == "VERB":
+        if _passive_subject(tok) is not None or tok.tag_ == "VBN":
+            effect = _passive_subject(tok) or (tok.head if tok.dep_ == "acl" else None)
+            cause = _by_agent(tok)
+        else:
+            effect = next(iter(_objects(tok)), None) or next(
+                (g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+                None,
+            )
+            cause = _subject(tok)
+        if not _harmful(effect):
+            return None
+    elif lemma in CAUSAL_PREPOSITIONS:
+        if not _harmful(tok.head) and not _harmful(tok.head.head):
+            return None
+        for node in [tok, *tok.children, *(g for c in tok.children for g in c.children)]:
+            if node.dep_ == "pobj":
+                cause = node
+                break
+    if cause is None or cause.lower_ in _NOT_ACTORS:
+        return None
+    negated = _negated(tok) or _denial(tok) is not None
+    if is_actor(cause) and cause.lower_ not in MECHANISM_NOUNS:
+        return Found(tok, cause, negated, None, True)
+    if cause.lower_ in MECHANISM_NOUNS or _lemma(cause) in MECHANISM_NOUNS:
+        agent = _noun_agent(cause) or _named(cause)
+        return Found(tok, agent, negated, _mechanism_of(cause), True)
+    return None
+
+
+def _harmful(tok: Token | None) -> bool:
+    """Whether a word names the event's harm: deaths, destruction, a collapse, a disaster."""
+    if tok is None:
+        return False
+    if tok.lower_ in ("it", "which", "this", "that"):
+        return True  # the event itself, referred to
+    words = {tok.lower_, _lemma(tok)}
+    return bool(words & (EFFECT_NOUNS | HARM_LEMMAS | GENERIC_ACT_NOUNS | MECHANISM_NOUNS))
+
+
+def _noun_found(noun: Token) -> Found | None:
+    """A mechanism noun: 'a Russian airstrike', 'shelling by Russian troops'."""
+    low = noun.lower_
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
+        return None
+    if low not in MECHANISM_NOUNS and low not in GENERIC_ACT_NOUNS:
+        return None
+    agent = _noun_agent(noun)
+    if low in GENERIC_ACT_NOUNS and agent is None:
+        return None
+    if agent is None and low in ("storm", "hurricane", "cyclone"):
+        agent = _named(noun)
+    deny = _denial(noun)
+    negated = _negated(noun) or deny is not None
+    if deny is not None and agent is None and _subject(deny) is not None:
+        agent = _subject(deny) if is_actor(_subject(deny)) else None
+    return Found(noun, agent, negated, _mechanism_of(noun), False)
+
+
+def _used_weapon(verb: Token) -> Found | None:
+    """'Ukraine used HIMARS launchers in the attack': the user of a weapon is the agent."""
+    if _lemma(verb) not in USE_VERBS or verb.pos_ != "VERB":
+        return None
+    weapons = [o for o in _objects(verb) if o.lower_ in MECHANISM_NOUNS]
+    subject = _subject(verb)
+    if not weapons or not is_actor(subject):
+        return None
+    negated = _negated(verb) or _denial(verb) is not None
+    return Found(verb, subject, negated, _mechanism_of(weapons[0]), True)
+
+
+def _denied_act(verb: Token) -> Found | None:
+    """'X denied responsibility', 'X rejected the accusations': agent X, negated."""
+    if _lemma(verb) not in DENY_VERBS:
+        return None
+    if not any(_lemma(o) in DENIED_NOUNS or o.lower_ in DENIED_NOUNS for o in _objects(verb)):
+        return None
+    subject = _subject(verb)
+    return Found(verb, subject if is_actor(subject) else None, True, None, True)
+
+
+def _accused_of(tok: Token) -> Token | None:
+    """'accused Ukraine of striking': the accused is the doer of the act."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "of":
+        return None
+    verb = tok.head.head
+    if _lemma(verb) not in ("accuse", "suspect", "blame"):
+        return None
+    objects = [o for o in _objects(verb) if is_actor(o)]
+    if objects:
+        return objects[0]
+    passive = _passive_subject(verb)
+    return passive if is_actor(passive) else None
+
+
+def causes_in(sent: Span) -> list[Found]:
+    """Every cause statement of one sentence, before deduplication."""
+    found: list[Found] = []
+    for tok in sent:
+        item = None
+        if tok.pos_ in ("VERB", "AUX"):
+            item = (
+                _denied_act(tok) or _fail_found(tok) or _causal_found(tok) or _used_weapon(tok)
+            )
+            if item is None and _act_verb(tok):
+                item = _verb_found(tok)
+                doer = _accused_of(tok)
+                if item is not None and doer is not None:
+                    item.agent = doer
+        elif _lemma(tok) in CAUSAL_PREPOSITIONS or tok.lower_ in CAUSAL_PREPOSITIONS:
+            item = _causal_found(tok)
+        else:
+            item = _noun_found(tok)
+            if item is not None and tok.dep_ == "pcomp":
+                doer = _accused_of(tok)
+                item.agent = doer or item.agent
+        if item is not None:
+            found.append(item)
+    # A noun inside a verbal statement ("not caused by Ukrainian rockets") is part of it,
+    # unless it names an agent of its own that the statement does not.
+    kept = []
+    for f in found:
+        inside = [
+            v for v in found if v.verbal and v is not f and f.cue.i in {t.i for t in v.cue.subtree}
+        ]
+        if not f.verbal and any(
+            f.agent is None or v.negated or (v.agent is not None and v.agent.i == f.agent.i)
+            for v in inside
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _keep(items: list[Found]) -> list[Found]:
+    """One claim per agent and polarity in a sentence; an agent-less cue only when alone."""
+    with_agent = [f for f in items if f.agent is not None]
+    kept: list[Found] = []
+    seen: set[tuple[int, bool]] = set()
+    for f in with_agent:
+        assert f.agent is not None
+        key = (f.agent.i, f.negated)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    polarity = {f.negated for f in kept}
+    for f in items:
+        if f.agent is None and f.negated not in polarity:
+            polarity.add(f.negated)
+            kept.append(f)
+    return kept
+
+
+def _anaphoric(tok: Token) -> bool:
+    """'the strike', 'this bombing': a mention that refers back rather than states."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+
+
+def _agent_span(tok: Token) -> Span:
+    """The agent's words: a name with its compounds, or a group noun with its modifiers."""
+    doc = tok.doc
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and not _maker(child):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    return doc[left.i : tok.i + 1]
+
+
+def _agent_id(ctx: ArticleContext, tok: Token) -> str:
+    """The agent's entity: a demonym is its state, 'mercenaries of X' is X."""
+    if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                if named:
+                    return ctx.entity_for(_agent_span(named[0]))
+    span = _agent_span(tok)
+    if len(span) == 1:
+        state = ctx.table.state_of(tok.text) or ctx.table.state_of(tok.lemma_)
+        if state is not None:
+            ent = ctx.add_entity(state, tok.text, "GPE", tok.idx, tok.idx + len(tok.text))
+            return entity_id(ent.key)
+    return ctx.entity_for(span)
+
+
+@claim_extractor("cause")
+def extract_causes(ctx: ArticleContext) -> list[Claim]:
+    """Cause claims of one article's sentences about its own event."""
+    claims: list[Claim] = []
+    bare_stated = False
+    title = (ctx.article.title or "").strip().lower()
+    for number, sent in enumerate(ctx.doc.sents):
+        if ctx.others.get(sent.start) is not None:
+            continue  # a sentence about another incident says nothing of this one's cause
+        for f in _keep(causes_in(sent)):
+            if f.agent is None and not f.negated and not f.verbal:
+                # A headline states; in the body the first bare mechanism does, and later
+                # ones with "the" refer back to it.
+                headline = number == 0 or (bool(title) and sent.text.strip().lower() == title)
+                if bare_stated and not headline and _anaphoric(f.cue):
+                    continue
+                bare_stated = bare_stated or not headline
+            agent = _agent_id(ctx, f.agent) if f.agent is not None else None
+            start, end = sentence_bounds(sent)
+            span = _agent_span(f.agent) if f.agent is not None else None
+            lo = min(f.cue.idx, span.start_char) if span is not None else f.cue.idx
+            hi = max(f.cue.idx + len(f.cue.text), span.end_char if span is not None else 0)
+            claim = Claim(
+                id=claim_id(ctx.article.id, len(claims) + 1),
+                article=ctx.article.id,
+                start=start,
+                end=end,
+                slot="cause",
+                value=CauseValue(agent=agent, mechanism=f.mechanism, negated=f.negated),
+                value_start=lo,
+                value_end=hi,
+            )
+            ctx.add_epistemics(claim, f.cue)
+            claim.checkworthy = checkworthy_score(claim)
+            claims.append(claim)
+    return claims
