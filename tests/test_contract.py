@@ -77,7 +77,7 @@ def test_claims_use_contract_words_and_point_into_text(example_analysis: Analysi
     for claim in doc["claims"]:
         assert claim["slot"] in SLOTS
         value = claim["value"]
-        assert value.keys() & {"op", "date", "entity", "accuser"}
+        assert value.keys() & {"op", "date", "entity", "accuser", "negated"}
         if "op" in value:
             assert value["op"] in NUMBER_OPS
         text = texts[claim["article"]]
