@@ -22,6 +22,9 @@ from newsprism.model.types import AccusationValue, Claim, ClaimValue, EntityValu
 from newsprism.nlp.attribution import find_attribution
 from newsprism.nlp.hedging import find_hedge
 
+BLAME_NOUNS = frozenset({"accusations", "blame", "charges", "allegations", "recriminations"})
+RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})
+SHIFT_VERBS = frozenset({"pin", "lay", "put", "place", "shift", "cast"})
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit"})
 CREDIT_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "accuse", "implicate", "fault"})
@@ -91,10 +94,96 @@ def _event_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "obj") and c.lower_ in _EVENT_OBJECTS for c in verb.children)
 
 
+def _parties(tok: Token) -> list[Token]:
+    """An actor and those coordinated or set beside it ("Russia, Ukraine trade blame")."""
+    found = [tok]
+    for child in tok.children:
+        if child.dep_ in ("conj", "appos") and _is_actor(child):
+            found.extend(_parties(child))
+    return found
+
+
+def _reciprocal(verb: Token) -> list[Token] | None:
+    """'X and Y accused each other', 'traded accusations', 'blamed on each other': X and Y."""
+    lemma = verb.lemma_.lower()
+    words = {t.lower_ for t in verb.subtree if t.head == verb or t.head.head == verb}
+    each_other = {"each", "other"} <= words or {"one", "another"} <= words
+    traded = lemma in RECIPROCAL_VERBS and bool(words & BLAME_NOUNS)
+    if not (each_other and lemma in BLAME_VERBS) and not traded:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not _is_actor(subject):
+        return None
+    assert subject is not None
+    parties = _parties(subject)
+    return parties if len(parties) >= 2 else None
+
+
+def _crime_doer(crime: Token) -> Token | None:
+    """'a deliberate Russian war crime', 'a war crime by the Russians', 'X committed a war crime'."""
+    for child in crime.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            doers = [g for g in child.children if g.dep_ == "pobj" and _is_actor(g)]
+            if doers:
+                return doers[0]
+    if crime.dep_ in ("dobj", "obj") and crime.head.lemma_.lower() == "commit":
+        doer = _subject(crime.head)
+        return doer if _is_actor(doer) else None
+    return None
+
+
+def _blame_target(tok: Token) -> Token | None:
+    """Who is to blame in 'responsibility lies with X', 'X are to blame', 'pin the blame on X'."""
+    lemma = tok.lemma_.lower()
+    if lemma == "lie" and any(c.lemma_.lower() in CREDIT_NOUNS for c in tok.children):
+        return _object_of(tok, "with")
+    if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+        return _subject(tok.head)  # "the troops are to blame"
+    if lemma == "blame" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in SHIFT_VERBS:
+        return _object_of(tok.head, "on") or _object_of(tok, "on")
+    return None
+
+
+def _object_of(tok: Token, preposition: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            objects = [g for g in child.children if g.dep_ == "pobj" and _is_actor(g)]
+            if objects:
+                return objects[0]
+    return None
+
+
 def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]]:
     """(cue token, accuser or None for "whoever says so", accused, accuser_is_subject)."""
     for tok in sent:
         lemma = tok.lemma_.lower()
+        parties = _reciprocal(tok) if tok.pos_ == "VERB" else None
+        if parties is not None:
+            for accuser in parties:
+                for accused in parties:
+                    if accused != accuser:
+                        yield tok, accuser, accused, True
+            continue
+        target = _blame_target(tok)
+        if target is not None:
+            yield tok, (_subject(tok.head) if tok.pos_ == "NOUN" else None), target, True
+            continue
+        if lemma in ("crime", "crimes") and any(
+            c.lower_ == "war" for c in tok.children
+        ):
+            doer = _crime_doer(tok)
+            if doer is not None:
+                yield tok, None, doer, False
+            continue
+        if lemma in BLAME_VERBS and tok.pos_ == "VERB" and _object_of(tok, "on") is not None:
+            accused_on = _object_of(tok, "on")
+            assert accused_on is not None
+            yield tok, _subject(tok) if _is_actor(_subject(tok)) else None, accused_on, True
+            continue
         if lemma in BLAME_VERBS and tok.pos_ == "VERB":
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             if passive:

@@ -382,7 +382,7 @@ def _denial(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         if _lemma(head) in DENY_VERBS:
             return head
@@ -399,7 +399,7 @@ def _called_false(tok: Token) -> bool:
             c.lower_ in LIE_WORDS or any(g.lower_ in LIE_WORDS for g in c.children)
             for c in node.children
             if c.dep_ in ("oprd", "attr", "xcomp", "acomp", "dobj", "ccomp")
-            and not tok.is_ancestor(c) and c is not tok
+            and not tok.is_ancestor(c) and c != tok
         ):
             return True
     return False
@@ -413,7 +413,7 @@ def _negated(tok: Token) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
     head = tok.head
-    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head is not tok:
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head != tok:
         if head.dep_ == "prep":
             head = head.head
         return any(c.dep_ == "neg" for c in head.children)
