@@ -98,6 +98,8 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
         )
         if slot in HEAD_COUNT_SLOTS:
             claim.subject = ctx.other_event_for(q.number.sent)
+            if claim.subject is not None:
+                claim.slot = slot = "other"  # another incident's toll never fills this one's
         ctx.add_epistemics(claim, q.number.root)
         claim.checkworthy = checkworthy_score(claim, q.unit in MEASURE_UNITS)
         claims.append(claim)

@@ -28,7 +28,16 @@ EVENT_NOUNS = frozenset(
     ).split()
 )
 EVENT_VERBS = frozenset(
-    "attack storm bomb kill murder shoot explode strike raid shell stab ambush massacre".split()
+    (
+        "attack storm bomb kill murder shoot explode strike raid shell stab ambush massacre "
+        # Disasters: what a storm, a flood or a failing dam does.
+        "hit sweep collapse burst flood bombard devastate destroy"
+    ).split()
+)
+# Words after "since" that open a period longer than one event: a toll "since the war
+# began" or "since February 24" counts many events.
+PERIOD_NOUNS = frozenset(
+    "war invasion conflict start beginning outbreak offensive occupation escalation".split()
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -85,6 +94,22 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
     if noun is None and not any(t.lemma_ in EVENT_VERBS for t in sent):
         return None
     return _named(sent, noun, older[0].group(), older[0].group())
+
+
+def _period_event(sent: Span) -> OtherEvent | None:
+    """A count over a period ("since the war began", "since February 24", "so far this year"):
+    the period is another incident than the event, however the count is phrased."""
+    for tok in sent:
+        if tok.lower_ != "since" or tok.dep_ not in ("prep", "mark", "advmod"):
+            continue
+        scope = list(tok.subtree)[1:] or list(tok.head.subtree)
+        words = {t.lower_ for t in scope} | {t.lemma_.lower() for t in scope}
+        dated = any(t.ent_type_ == "DATE" for t in scope)
+        if words & PERIOD_NOUNS or dated or words & {"begin", "start", "invade"}:
+            end = max(t.idx + len(t.text) for t in [tok, *scope])
+            when = sent.doc.text[tok.idx : end]
+            return OtherEvent(f"the period {when}", when, None, tok.idx, end)
+    return None
 
 
 def _named(sent: Span, noun: Span | None, when: str, date: str | None) -> OtherEvent:
@@ -173,8 +198,13 @@ def other_events(
     """For each sentence (by its start token) about an older event, that event."""
     found: dict[int, OtherEvent] = {}
     sents = list(doc.sents)
+    # The main event's own year, when its first report dates it, is the reference: an
+    # article from 2024 looking back on a 2023 flood recalls no other event with "2023".
+    _, first = _main_date(sents, {}, title, published)
+    if first is not None and first.value is not None:
+        main_year = int(first.value[:4])
     for sent in sents:
-        event = _year_event(sent, main_year)
+        event = _year_event(sent, main_year) or _period_event(sent)
         if event is not None:
             found[sent.start] = event
     main_sent, main_date = _main_date(sents, found, title, published)

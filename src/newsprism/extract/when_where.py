@@ -60,7 +60,11 @@ def _new_claim(
 
 
 def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> None:
+    """Every sentence that dates the event gives a claim: reports differ on the day, and
+    each mention is checkable. A year alone ("last year") is left out when the article dates
+    the event more precisely within that year: it says nothing more."""
     published = _published(ctx)
+    found: list[Claim] = []
     for sent in sents:
         for ent in sent.ents:
             if ent.label_ != "DATE" or not dates_the_event(ent):
@@ -71,8 +75,16 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
             value = DateValue(date=resolved.value, as_written=ent.text)
             claim = _new_claim(ctx, claims, sent, "event_date", value, ent.start_char, ent.end_char)
             claim.checkworthy = checkworthy_score(claim)
-            claims.append(claim)
-            return
+            found.append(claim)
+            break
+    days = [c.value.date for c in found if isinstance(c.value, DateValue) and c.value.date]
+    for claim in found:
+        date = claim.value.date if isinstance(claim.value, DateValue) else None
+        coarse = date is not None and len(date) < 10
+        if coarse and any(d != date and d.startswith(date) for d in days):
+            continue
+        claim.id = claim_id(ctx.article.id, len(claims) + 1)
+        claims.append(claim)
 
 
 def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
@@ -90,7 +102,7 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
             ctx,
             claims,
             sent,
-            "event_date",
+            "other",  # another incident's date is never this event's
             DateValue(event.date, event.when),
             begin,
             begin + len(event.when),
