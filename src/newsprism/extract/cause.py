@@ -75,9 +75,6 @@ EFFECT_NOUNS = frozenset(
         "damage",
         "collapse",
         "failure",
-        "flooding",
-        "flood",
-        "floods",
         "explosion",
         "explosions",
         "blast",
@@ -125,21 +122,11 @@ MECHANISM_NOUNS = frozenset(
         "fire",
         "shooting",
         "shots",
-        "storm",
         "flood",
         "floods",
         "flooding",
-        "rainfall",
-        "rain",
-        "rains",
-        "hurricane",
-        "cyclone",
-        "earthquake",
         "collapse",
         "failure",
-        "negligence",
-        "neglect",
-        "mismanagement",
         "stampede",
         "crush",
         "weapon",
@@ -171,7 +158,32 @@ LIE_WORDS = frozenset(
 USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
 # Nouns that name harm in general; they name a cause only with an agent ("the attack by
 # Russian forces"), never alone (every article about an attack says "the attack").
-GENERIC_ACT_NOUNS = frozenset({"attack", "attacks", "assault", "raid", "explosion", "blast"})
+GENERIC_ACT_NOUNS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "assault",
+        "raid",
+        "explosion",
+        "explosions",
+        "blast",
+        "flood",
+        "floods",
+        "flooding",
+    }
+)
+# Forces of nature cause a disaster when named ("Storm Daniel") or when the text says what
+# they did ("the storm burst two dams"); "before the storm" only dates.
+NATURAL_NOUNS = frozenset(
+    {"storm", "rainfall", "rain", "rains", "hurricane", "cyclone", "earthquake", "typhoon"}
+)
+# Failings that cause a disaster only where the text links them to it ("negligence
+# contributed to the catastrophe"); "suspected of negligence" is an accusation.
+FAILING_NOUNS = frozenset(
+    {"negligence", "neglect", "mismanagement", "mistakes", "errors", "corruption", "design"}
+)
+# A collapse or failure causes harm when it is a structure's ("the collapse of two dams").
+STRUCTURAL_NOUNS = frozenset({"collapse", "failure", "breach", "bursting"})
 # Objects of "deny" that deny the act itself.
 DENIED_NOUNS = frozenset(
     {
@@ -249,6 +261,8 @@ def is_actor(tok: Token | None) -> bool:
     """Whether a token can name who did something: a named actor or a group noun."""
     if tok is None or tok.lower_ in _NOT_ACTORS or tok.pos_ == "PRON":
         return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+        return False
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
@@ -275,6 +289,8 @@ def _noun_agent(noun: Token) -> Token | None:
         # A weapon's name before the noun ("a HIMARS strike") is no actor, so an
         # organisation counts only before a generic act ("a Hamas attack").
         labels = ("NORP", "ORG") if noun.lower_ in GENERIC_ACT_NOUNS else ("NORP",)
+        if noun.lower_ in NATURAL_NOUNS or noun.lower_.startswith("flood"):
+            labels = ()  # "the Libyan floods": where, since nobody makes a flood
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in labels:
             if not _maker(child) and not _place_word(child):
                 return child
@@ -440,7 +456,7 @@ def _verb_found(verb: Token) -> Found | None:
     else:
         subject = _subject(verb)
         if subject is not None and (
-            subject.lower_ in MECHANISM_NOUNS or subject.lower_ in GENERIC_ACT_NOUNS
+            subject.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
         ):
             agent = _noun_agent(subject) or _named(subject)
         else:
@@ -449,7 +465,7 @@ def _verb_found(verb: Token) -> Found | None:
             return None
         if subject is not None and not is_actor(subject) and agent is None:
             # "it hit the building": a mechanism must be named for the clause to count.
-            if subject.lower_ not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS:
+            if subject.lower_ not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS:
                 return None
     deny = _denial(verb)
     negated = _negated(verb) or deny is not None
@@ -520,10 +536,22 @@ def _causal_found(tok: Token) -> Found | None:
     negated = _negated(tok) or _denial(tok) is not None
     if is_actor(cause) and cause.lower_ not in MECHANISM_NOUNS:
         return Found(tok, cause, negated, None, True)
-    if cause.lower_ in MECHANISM_NOUNS or _lemma(cause) in MECHANISM_NOUNS:
+    causes = MECHANISM_NOUNS | FAILING_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
+    if {cause.lower_, _lemma(cause)} & causes:
         agent = _noun_agent(cause) or _named(cause)
         return Found(tok, agent, negated, _mechanism_of(cause), True)
     return None
+
+
+def _of_structure(noun: Token) -> bool:
+    """'the collapse of two dams', "the dams' failure", 'dam failure'."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and _lemma(child) in STRUCTURE_NOUNS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(_lemma(g) in STRUCTURE_NOUNS for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _harmful(tok: Token | None) -> bool:
@@ -541,13 +569,17 @@ def _noun_found(noun: Token) -> Found | None:
     low = noun.lower_
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
         return None
-    if low not in MECHANISM_NOUNS and low not in GENERIC_ACT_NOUNS:
+    if low not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS:
+        return None
+    if low in STRUCTURAL_NOUNS and not _of_structure(noun):
         return None
     agent = _noun_agent(noun)
     if low in GENERIC_ACT_NOUNS and agent is None:
         return None
-    if agent is None and low in ("storm", "hurricane", "cyclone"):
+    if low in NATURAL_NOUNS:
         agent = _named(noun)
+        if agent is None:
+            return None
     deny = _denial(noun)
     negated = _negated(noun) or deny is not None
     if deny is not None and agent is None and _subject(deny) is not None:
