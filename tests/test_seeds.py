@@ -63,7 +63,7 @@ def test_older_attacks_keep_their_own_tolls(seeds_doc: dict) -> None:
     older = {
         c["value"]["value"]: names(seeds_doc, c["subject"])
         for c in seeds_doc["claims"]
-        if c["slot"] == "killed" and c["subject"]
+        if c["slot"] == "other" and c["subject"] and "op" in c["value"]
     }
     assert "2015" in older[215] and "2017" in older[15]
     main = {

@@ -172,9 +172,7 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
         if target is not None:
             yield tok, (_subject(tok.head) if tok.pos_ == "NOUN" else None), target, True
             continue
-        if lemma in ("crime", "crimes") and any(
-            c.lower_ == "war" for c in tok.children
-        ):
+        if lemma in ("crime", "crimes") and any(c.lower_ == "war" for c in tok.children):
             doer = _crime_doer(tok)
             if doer is not None:
                 yield tok, None, doer, False

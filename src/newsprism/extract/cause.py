@@ -415,7 +415,8 @@ def _called_false(tok: Token) -> bool:
             c.lower_ in LIE_WORDS or any(g.lower_ in LIE_WORDS for g in c.children)
             for c in node.children
             if c.dep_ in ("oprd", "attr", "xcomp", "acomp", "dobj", "ccomp")
-            and not tok.is_ancestor(c) and c != tok
+            and not tok.is_ancestor(c)
+            and c != tok
         ):
             return True
     return False
@@ -518,7 +519,13 @@ def _causal_found(tok: Token) -> Found | None:
             cause = _by_agent(tok)
         else:
             effect = next(iter(_objects(tok)), None) or next(
-                (g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+                (
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
                 None,
             )
             cause = _subject(tok)
@@ -629,9 +636,7 @@ def causes_in(sent: Span) -> list[Found]:
     for tok in sent:
         item = None
         if tok.pos_ in ("VERB", "AUX"):
-            item = (
-                _denied_act(tok) or _fail_found(tok) or _causal_found(tok) or _used_weapon(tok)
-            )
+            item = _denied_act(tok) or _fail_found(tok) or _causal_found(tok) or _used_weapon(tok)
             if item is None and _act_verb(tok):
                 item = _verb_found(tok)
                 doer = _accused_of(tok)

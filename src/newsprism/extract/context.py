@@ -19,7 +19,12 @@ from newsprism.extract.resolve import (
     entity_key,
 )
 from newsprism.model.types import Article, Claim
-from newsprism.nlp.attribution import find_attribution, is_pronoun
+from newsprism.nlp.attribution import (
+    Attribution,
+    find_attribution,
+    is_pronoun,
+    quoted_speakers,
+)
 from newsprism.nlp.hedging import find_hedge
 
 # Nouns that name where a claim comes from, when they are its subject or its "according to".
@@ -61,6 +66,8 @@ class ArticleContext:
     table: AliasTable
     resolver: EntityResolver = field(default_factory=EntityResolver)
     _others: dict[int, OtherEvent] | None = None
+    _quoted: dict[int, Attribution] | None = None
+    _titles: dict[str, LocalEntity] | None = None
 
     @property
     def others(self) -> dict[int, OtherEvent]:
@@ -141,6 +148,9 @@ class ArticleContext:
             person = self._person_with_surname(root.text)  # "Dorn" after "Alexei Dorn"
             if person is not None:
                 return entity_id(person.key)
+        titled = self._person_titled(span)
+        if titled is not None:  # "the governor" after "Governor Vitaly Kim"
+            return entity_id(titled.key)
         words = [t for t in span if t.dep_ != "det" and t.pos_ != "DET"]
         surface = span.doc.text[words[0].idx : span.end_char] if words else span.text
         canonical = self.table.lookup(surface)
@@ -176,6 +186,38 @@ class ArticleContext:
                 ent = self.add_entity(canonical, self.doc.text[start:end], "ORG", start, end)
                 return entity_id(ent.key)
         return None
+
+    def _person_titled(self, span: Span) -> LocalEntity | None:
+        """The one person the article names with this title ("Derna mayor X", "X, the
+        mayor"), for a speaker given by title alone ("the mayor said")."""
+        if self._titles is None:
+            self._titles = self._title_map()
+        words = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+        if not words or any(t.ent_type_ for t in span):
+            return None
+        return self._titles.get(words[-1].lemma_.lower())
+
+    def _title_map(self) -> dict[str, LocalEntity]:
+        seen: dict[str, set[str]] = {}
+        people = {e.key: e for e in self.entities if e.label == "PERSON"}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            person = self._entity_covering(ent.start_char, ent.end_char)
+            if person is None or person.key not in people:
+                continue
+            root = ent.root
+            titles = [
+                t
+                for t in self.doc[max(ent.start - 3, 0) : ent.start]
+                if t.head.i in range(ent.start, ent.end) and t.pos_ in ("NOUN", "PROPN")
+            ]
+            titles += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                titles.append(root.head)
+            for title in titles:
+                seen.setdefault(title.lemma_.lower(), set()).add(person.key)
+        return {t: people[next(iter(keys))] for t, keys in seen.items() if len(keys) == 1}
 
     def _person_with_surname(self, surname: str) -> LocalEntity | None:
         people = [
@@ -221,6 +263,10 @@ class ArticleContext:
         hedge = find_hedge(token)
         claim.hedged, claim.hedge_cue = hedge is not None, hedge.text if hedge else None
         said = find_attribution(token)
+        if said is None:
+            if self._quoted is None:
+                self._quoted = quoted_speakers(self.doc)
+            said = self._quoted.get(token.sent.start)
         if said is not None:
             claim.attributed_to = self.entity_for(said.speaker)
             claim.attribution_cue = said.cue.text

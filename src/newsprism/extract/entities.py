@@ -84,6 +84,14 @@ def _organ_extent(ent: Span) -> tuple[int, int]:
     end = start
     while end < len(doc) and doc[end].lower_ in ORGAN_NOUNS | GOVERNMENT_NOUNS:
         end += 1
+    if end == start:
+        # "Russia's Defense Ministry", "Libya's Foreign Ministry": a named organ whose last
+        # word is an organ noun.
+        for j in range(start, min(start + 4, len(doc))):
+            if not doc[j].is_title:
+                break
+            if doc[j].lower_ in ORGAN_NOUNS | GOVERNMENT_NOUNS:
+                end = j + 1
     return start, end
 
 
@@ -92,9 +100,12 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
     table = table or AliasTable()
     text = doc.text
     by_key: dict[str, LocalEntity] = {}
+    organ_ends: list[tuple[int, int]] = []
     for ent in _located_split(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
+        if any(s <= ent.start_char and ent.end_char <= e for s, e in organ_ends):
+            continue  # the organ part of "Russia's Defense Ministry", already taken
         canonical: Canonical | None = None
         end_char = ent.end_char
         if ent.label_ in _OWNER_LABELS:
@@ -104,6 +115,7 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
                 canonical = table.organ(ent.text, organ, ent.label_)
                 if canonical is not None:
                     end_char = doc[organ_end - 1].idx + len(doc[organ_end - 1].text)
+                    organ_ends.append((ent.start_char, end_char))
         start, end = _trim(text, ent.start_char, end_char)
         surface = text[start:end].strip()
         if not surface or not any(c.isalpha() for c in surface):

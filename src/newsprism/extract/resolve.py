@@ -8,6 +8,9 @@ government metonyms to a canonical name ("Daesh" -> "Islamic State", "Kiev" -> "
 then matched against the names already seen, by rules tested on real cases: the same letters
 without accents and punctuation, a surname and the one full name it ends, an acronym and
 its expansion, and near-identical spellings (similarity at least SIMILARITY_THRESHOLD).
+Two PERSON names are one person when `names.same_person` says so, however transliterated
+("Zelensky", "V. Zelenskiy", "Volodymyr Zelenskyy"); people who share a surname but not a
+given name stay apart.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
+from newsprism.extract.names import name_blocks, same_person
 
 # Organ nouns after a demonym or state name: a new entity, part of that state.
 ORGAN_NOUNS = frozenset(
@@ -172,7 +176,7 @@ class AliasTable:
         last = noun.split()[-1].lower()
         if last in GOVERNMENT_NOUNS:
             return state
-        if noun.split()[0].lower() in ORGAN_NOUNS:
+        if noun.split()[0].lower() in ORGAN_NOUNS or last in ORGAN_NOUNS:
             return Canonical(phrase, "ORG", state.name)
         return None
 
@@ -194,10 +198,11 @@ def same_actor(key_a: str, type_a: str, key_b: str, type_b: str) -> bool:
     if not _compatible(type_a, type_b):
         return False
     short, long_ = sorted((key_a, key_b), key=len)
-    if type_a == type_b == "PERSON" and " " not in short and long_.split()[-1] == short:
-        return True
     if " " not in short and len(short) >= 2 and " " in long_ and short == _initials(long_):
         return True
+    if type_a == type_b == "PERSON":
+        # Transliteration-aware, and it keeps "Paul Smith" and "John Smith" apart.
+        return same_person(key_a, key_b)
     if len(short) >= _MIN_FUZZY_LENGTH and short[0] == long_[0]:
         return SequenceMatcher(None, key_a, key_b).ratio() >= SIMILARITY_THRESHOLD
     return False
@@ -212,6 +217,12 @@ class EntityResolver:
         self._by_first: dict[str, list[str]] = {}
         self._by_initials: dict[str, list[str]] = {}
         self._by_last_word: dict[str, list[str]] = {}
+        # People, by the blocking keys of their names: transliterations of one name need
+        # not share a first letter (Gaddafi/Qaddafi, Yevgeny/Evgeny).
+        self._by_name_block: dict[str, list[str]] = {}
+        # Every person name resolved to a key, so a later name must fit them all: once
+        # "Vladimir Putin" has joined "putin", "Dmitry Putin" is someone else.
+        self._person_names: dict[str, list[str]] = {}
         for key, etype in known:
             self._remember(key, etype)
 
@@ -221,9 +232,15 @@ class EntityResolver:
         if " " in key:
             self._by_initials.setdefault(_initials(key), []).append(key)
             self._by_last_word.setdefault(key.split()[-1], []).append(key)
+        if etype == "PERSON":
+            self._person_names[key] = [key]
+            for block in name_blocks(key):
+                self._by_name_block.setdefault(block, []).append(key)
 
-    def _candidates(self, key: str) -> set[str]:
-        found = set(self._by_first.get(key[:1], ()))
+    def _candidates(self, key: str, etype: str) -> set[str]:
+        # A person is found by the blocks of their name below; their first letter is only
+        # that of a given name, so it would bring many candidates and no match.
+        found = set(self._by_first.get(key[:1], ())) if etype != "PERSON" else set()
         if " " not in key:
             found.update(self._by_initials.get(key, ()))
             found.update(self._by_last_word.get(key, ()))
@@ -231,17 +248,32 @@ class EntityResolver:
             last = key.split()[-1]
             if last in self.known:
                 found.add(last)
+        if etype == "PERSON":
+            for block in name_blocks(key):
+                found.update(self._by_name_block.get(block, ()))
         return found
+
+    def _fits(self, key: str, etype: str, known: str) -> bool:
+        """Whether a name is the actor of a known key (and, for a person, of all its names)."""
+        if not same_actor(key, etype, known, self.known[known]):
+            return False
+        if etype != "PERSON" or self.known[known] != "PERSON":
+            return True
+        return all(same_person(key, name) for name in self._person_names.get(known, ()))
 
     def resolve(self, key: str, etype: str) -> str:
         """The key to use for a name: an equal or same-actor known key, else the name's own."""
         if key in self.known:
             return key
-        matches = [k for k in self._candidates(key) if same_actor(key, etype, k, self.known[k])]
+        matches = [k for k in self._candidates(key, etype) if self._fits(key, etype, k)]
         # A surname that fits several full names is ambiguous: it stays its own entity.
         if etype == "PERSON" and " " not in key and len(matches) > 1:
             matches = []
         if matches:
-            return min(matches, key=lambda k: (-len(k), k))
+            best = min(matches, key=lambda k: (-len(k), k))
+            names = self._person_names.get(best)
+            if etype == "PERSON" and names is not None and key not in names:
+                names.append(key)
+            return best
         self._remember(key, etype)
         return key

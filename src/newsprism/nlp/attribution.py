@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.nlp.cues import Cue, clause_path
 
@@ -61,6 +61,11 @@ SPEECH_VERBS = frozenset(
         "vow",
         "threaten",
         "promise",
+        # Findings are statements too: "the mission concluded", "the group finds".
+        "find",
+        "conclude",
+        "determine",
+        "call",
     }
 )
 # Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
@@ -78,7 +83,9 @@ class Attribution:
 
 
 def _noun_phrase(head: Token) -> Span:
-    """The head noun with its compounds, adjectives and determiners, not its clauses."""
+    """The head noun with its compounds, adjectives, determiners and owner ("Russia's Defense
+    Ministry"), and an "of" phrase that names it ("the Office for the Coordination of
+    Humanitarian Affairs"), not its clauses."""
     left = head
     for child in head.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"):
@@ -87,6 +94,14 @@ def _noun_phrase(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "appos") and child.i == right.i + 1:
             right = child
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "for")
+            and child.i == right.i + 1
+            and head.ent_type_ in ("ORG", "GPE", "NORP")
+            and child.right_edge.ent_type_ in ("ORG", "GPE", "NORP")
+        ):
+            right = child.right_edge  # inside one organisation's name
     return head.doc[left.i : right.i + 1]
 
 
@@ -124,9 +139,76 @@ def find_attribution(token: Token) -> Attribution | None:
             speaker = subjects[0] if subjects else (agents[0] if agents else None)
             if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
                 return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
-    return _according_to(token)
+    return _according_to(token) or _trailing_speaker(token)
+
+
+def _trailing_speaker(token: Token) -> Attribution | None:
+    """'"Russia destroyed the theatre," city authorities said in a statement': the speech
+    verb after a quotation hangs beside the quoted clause, not above it."""
+    sent = token.sent
+    for verb in sent:
+        if (
+            verb.i > token.i
+            and verb.lemma_.lower() in SPEECH_VERBS
+            and verb.dep_ in ("parataxis", "ccomp", "advcl", "relcl", "conj", "ROOT")
+            and any(
+                t.text in ('"', "\u201d", "\u2019\u2019", "''") for t in sent[: verb.i - sent.start]
+            )
+        ):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects and subjects[0].lower_ not in ("it", "which", "that", "this"):
+                return Attribution(_noun_phrase(subjects[0]), Cue.of_tokens(verb, verb))
+    return None
 
 
 def is_pronoun(span: Span) -> bool:
     """Whether a speaker is a bare personal pronoun ("he", "they")."""
     return len(span) == 1 and span[0].lower_ in _PRONOUNS
+
+
+_OPENING = "\u201c"
+_CLOSING = "\u201d"
+
+
+def _speaker_in(sent: Span) -> Attribution | None:
+    """The speaker of a sentence's own speech verb ("X said:", "..., X said.")."""
+    for tok in sent:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if subjects and subjects[0].lower_ not in ("it", "which", "that", "this"):
+                return Attribution(_noun_phrase(subjects[0]), Cue.of_tokens(tok, tok))
+    return None
+
+
+def quoted_speakers(doc: Doc) -> dict[int, Attribution]:
+    """Speakers of sentences inside a quotation that runs over several sentences, or after
+    "X said:", by each sentence's start token.
+
+    A sentence in the middle of a long quotation has no speech verb of its own; its words
+    are still the speaker's, not the outlet's.
+    """
+    found: dict[int, Attribution] = {}
+    sents = list(doc.sents)
+    depth = 0
+    run: list[Span] = []
+    pending: Attribution | None = None
+    for sent in sents:
+        text = sent.text
+        before = depth
+        depth += text.count(_OPENING) - text.count(_CLOSING)
+        depth += text.count('"') % 2 if depth == 0 else -(text.count('"') % 2)
+        depth = max(depth, 0)
+        if pending is not None:
+            found.setdefault(sent.start, pending)
+            pending = None
+        if before > 0 or depth > 0:
+            run.append(sent)
+        if depth == 0 and run:
+            speaker = next((a for a in (_speaker_in(s) for s in run) if a is not None), None)
+            if speaker is not None and len(run) > 1:
+                for inner in run:
+                    found.setdefault(inner.start, speaker)
+            run = []
+        if text.rstrip().endswith(":"):
+            pending = _speaker_in(sent)
+    return found
