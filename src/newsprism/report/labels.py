@@ -7,8 +7,8 @@ from pathlib import Path
 
 from newsprism.model.types import (
     AccusationValue,
-    CauseValue,
     Article,
+    CauseValue,
     ClaimValue,
     DateValue,
     EntityValue,

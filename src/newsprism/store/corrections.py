@@ -14,8 +14,8 @@ from typing import Any
 from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import (
     AccusationValue,
-    CauseValue,
     Analysis,
+    CauseValue,
     Claim,
     ClaimValue,
     Entity,

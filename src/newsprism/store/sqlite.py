@@ -17,9 +17,9 @@ from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import (
     SLOTS,
     AccusationValue,
-    CauseValue,
     Analysis,
     Article,
+    CauseValue,
     Claim,
     Entity,
     EntityValue,
