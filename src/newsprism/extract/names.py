@@ -15,7 +15,8 @@ initial). Different given names with one surname are different people ("Boris Jo
 The skeleton uses a few letters as symbols of sound classes: ``x`` for sh (sh, sch, sz, an
 initial pinyin x or Wade-Giles hs), ``c`` for ch (ch, tch, tsch, cz), ``j`` for the
 j/zh/dzh sounds, ``h`` for kh; ``c``, ``q``, ``w``, ``y`` and a non-initial ``x`` of the
-source become k or s, k, v, i and ks.
+source become k or s, k, v, i and ks, and a j after a vowel (Zelenskyj, Aleksej) is i.
+A single word is taken as a surname, the last word of a longer name as its surname.
 """
 
 from __future__ import annotations
@@ -135,8 +136,7 @@ def _skeleton(word: str) -> str:
         # A silent French -e after a consonant: Poutine, Eltsine, Prigojine.
         w = re.sub(r"(?<=[^aeiou])e$", "", w)
     # An initial y-glide before a vowel comes and goes: Yevgeny/Evgeny, Yeltsin/Eltsine,
-    # Yahya/Yehia, Yuri/Iouri.
-    # Not in a short word, where the i is a vowel of its own (Ian).
+    # Yahya/Yehia, Yuri/Iouri; not in a short word, where the i is a vowel (Ian).
     w = re.sub(r"^i(?=[aeou]..)", "", w)
     w = re.sub(r"(?<=[aeiou])h$", "", w)  # Nasrallah/Nasrulla, Haniyeh, Fatimah
     return w
