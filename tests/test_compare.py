@@ -171,11 +171,11 @@ def test_places_inside_and_apart(case) -> None:
         }
     )
     found = [c for c in verdicts(analysis, "event_location")]
-    reasons = {c.verdict: c.reason for c in found}
-    assert reasons["contradictory"] in (
+    contradictions = {c.reason for c in found if c.verdict == "contradictory"}
+    assert contradictions & {
         "Tarn Market, but in Harlow vs Dunmore",
         "Tarn Market, but in Dunmore vs Harlow",
-    )
+    }
     assert any(
         (c.verdict == "consistent" and "Tarn Market lies in Harlow" in c.reason)
         or c.reason.startswith("place the same")

@@ -203,6 +203,7 @@ DENIED_NOUNS = frozenset(
         "part",
     }
 )
+ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
 DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut"})
 # Groups of people who act: "Russian forces", "the Kiev regime", "militants".
 ACTOR_NOUNS = frozenset(
@@ -617,16 +618,19 @@ def _denied_act(verb: Token) -> Found | None:
 
 
 def _accused_of(tok: Token) -> Token | None:
-    """'accused Ukraine of striking': the accused is the doer of the act."""
+    """'accused Ukraine of striking': the accused is the doer of the act (the "of" phrase may
+    hang on the verb or on the accused)."""
     if tok.dep_ != "pcomp" or tok.head.lower_ != "of":
         return None
-    verb = tok.head.head
-    if _lemma(verb) not in ("accuse", "suspect", "blame"):
+    owner = tok.head.head
+    if owner.pos_ in ("NOUN", "PROPN") and _lemma(owner.head) in ACCUSING_VERBS:
+        return owner if is_actor(owner) else None
+    if _lemma(owner) not in ACCUSING_VERBS:
         return None
-    objects = [o for o in _objects(verb) if is_actor(o)]
+    objects = [o for o in _objects(owner) if is_actor(o)]
     if objects:
         return objects[0]
-    passive = _passive_subject(verb)
+    passive = _passive_subject(owner)
     return passive if is_actor(passive) else None
 
 

@@ -41,8 +41,6 @@ PERPETRATOR_NOUNS = frozenset(
         "hijacker",
         "raider",
         "killer",
-        "massacrer",
-        "massacrist",
         "insurgent",
     }
 )

@@ -18,17 +18,22 @@ from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import FACILITY_NOUNS, entity_id
-from newsprism.extract.events import dates_the_event
+from newsprism.extract.events import dates_the_event, is_event_word
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import Canonical
 from newsprism.model.types import Claim, DateValue, EntityValue
 from newsprism.nlp.dates import resolve_date
+from newsprism.nlp.gazetteer import load_gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Verbs whose object is a place, not a person: "stormed the hall", "shelled Harlow".
 _VENUE_VERBS = frozenset({"storm", "raid", "bomb", "shell", "target", "strike", "hit", "attack"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PERSONAL = frozenset({"PERSON", "NORP"})
+# Where people were held or sheltered: sites an event happens at, named or not.
+SITE_NOUNS = frozenset(
+    "camp colony jail facility compound village town city settlement shelter convoy".split()
+)
 
 
 def _published(ctx: ArticleContext) -> dt.date | None:
@@ -112,56 +117,189 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
         claims.append(claim)
 
 
+# Words after a hyphen that make a place name a modifier: "Kiev-controlled", "Russian-
+# occupied", "Moscow-based". Such a place says who holds the site, not where it is.
+_MODIFIER_SUFFIXES = frozenset(
+    "controlled occupied held backed based run led aligned made supplied allied".split()
+)
+# Heads under which a place says where the event happened: the event's words, the venue
+# nouns, and verbs of lying somewhere.
+_LOCATING_VERBS = frozenset({"locate", "situate", "base", "house", "hold", "shelter"})
+
+
+def _modifier(tok: Token) -> bool:
+    """A place inside a hyphenated modifier: 'Kiev-controlled', 'Moscow-backed'."""
+    doc = tok.doc
+    j = tok.i + 1
+    if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _MODIFIER_SUFFIXES:
+        return True
+    return "-" in tok.text and tok.text.rsplit("-", 1)[-1].lower() in _MODIFIER_SUFFIXES
+
+
+def _locates_event(head: Token) -> bool:
+    """Whether a word a place hangs from is the event, its site, or a verb of lying there."""
+    lemma = head.lemma_.lower()
+    return (
+        is_event_word(head)
+        or head.lower_ in FACILITY_NOUNS
+        or lemma in FACILITY_NOUNS
+        or lemma in _LOCATING_VERBS
+        or lemma in SITE_NOUNS
+    )
+
+
 def _place_position(tok: Token) -> bool:
-    """A proper noun where a place goes: the object of "stormed", or after "in" / "at"."""
+    """Where a place goes: after "in" / "at" / "near" under the event or its site, before a
+    site noun ("the Olenivka prison"), or the object of "stormed" / "shelled"."""
     head = tok.head
     if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in _VENUE_VERBS:
         return tok.ent_type_ not in _PERSONAL or head.lemma_.lower() != "attack"
-    return tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS
+    if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+        return _locates_event(head.head) or head.head.dep_ == "ROOT"
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SITE_NOUNS:
+        return _place_position(head.head) or _locates_event(head.head.head)  # "the city of X"
+    if tok.dep_ in ("compound", "nmod") and (
+        head.lower_ in FACILITY_NOUNS or head.lemma_.lower() in SITE_NOUNS
+    ):
+        return True
+    if tok.dep_ == "appos" and head.dep_ == "pobj":
+        return _place_position(head)  # "in Olenivka, a village outside Donetsk"
+    return False
 
 
-def _venues(sent: Span) -> list[Span]:
-    """Proper nouns in place positions, whatever the tagger called them (it often calls an
-    invented town a person)."""
-    found = []
+def _is_place(tok: Token, span: Span) -> bool:
+    """A place by the tagger, or by the gazetteer when the tagger called it something else."""
+    if tok.ent_type_ in PLACE_LABELS or (span[-1].lower_ in FACILITY_NOUNS and tok.pos_ == "PROPN"):
+        return True
+    if tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
+        return False
+    return tok.pos_ == "PROPN" and load_gazetteer().is_place(span.text, strict=True)
+
+
+def _place_span(tok: Token) -> Span:
+    doc = tok.doc
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        # "the Tarn Market in Harlow" tagged as one: a place inside a place is two places.
+        cut = next(
+            (t.i for t in doc[start:end] if t.lower_ in ("in", "at") and t.pos_ == "ADP"), None
+        )
+        if cut is not None:
+            start, end = (start, cut) if tok.i < cut else (cut + 1, end)
+        # The tagger's span may take in words before the name ("Photographs of Derna").
+        while start < tok.i and not doc[start].is_title:
+            start += 1
+        while start < tok.i and doc[start].pos_ != "PROPN":
+            start += 1
+        return doc[start:end]
+    compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    left = min(compounds, key=lambda t: t.i, default=tok)
+    return doc[left.i : tok.i + 1]
+
+
+def _places_in(sent: Span) -> list[Span]:
+    """The places a sentence gives for the event, in order, modifiers and actors left out."""
+    found: list[Span] = []
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.dep_ != "compound" and _place_position(tok):
-            compounds = [c for c in tok.lefts if c.dep_ == "compound"]
-            left = min(compounds, key=lambda t: t.i, default=tok)
-            found.append(sent.doc[left.i : tok.i + 1])
+        if tok.pos_ not in ("PROPN", "NOUN") or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+            continue
+        if _modifier(tok) or not _place_position(tok):
+            continue
+        span = _place_span(tok)
+        if any(_modifier(t) for t in span) or not _is_place(tok, span):
+            continue
+        if any(span.start < f.end and f.start < span.end for f in found):
+            continue
+        found.append(span)
     return found
 
 
 def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> None:
-    if not sents:
-        return
-    sent = sents[0]
-    places: list[tuple[int, int, str]] = []
-    for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS:
-            places.append((ent.start_char, ent.end_char, ctx.entity_for(ent)))
-    for venue in _venues(sent):
-        taken = any(s <= venue.start_char < e for s, e, _ in places)
-        if taken or venue[0].ent_type_ in ("DATE", "TIME"):
-            continue
-        kind = "FAC" if venue[-1].lower_ in FACILITY_NOUNS else "GPE"
-        canonical = ctx.table.lookup(venue.text) or Canonical(venue.text, kind)
-        added = ctx.add_entity(canonical, venue.text, kind, venue.start_char, venue.end_char)
-        places.append((venue.start_char, venue.end_char, entity_id(added.key)))
-    # One claim per venue, with the city the sentence puts it in ("the Harbour Market in
-    # Valdoria"); the places themselves when the sentence names no venue.
-    venues = [p for p in places if ctx.entity_type(p[2]) == "FAC"]
-    cities = [p for p in places if p not in venues]
-    within = cities[0][2] if venues and cities else None
-    seen: set[str] = set()
-    for start, end, eid in sorted(venues or places):
-        if eid in seen:
-            continue
-        seen.add(eid)
-        value = EntityValue(eid, within=within)
-        claim = _new_claim(ctx, claims, sent, "event_location", value, start, end)
-        claim.checkworthy = checkworthy_score(claim)
+    """One claim per place the article gives for the event, at its first mention, with the
+    place it lies in: the one the sentence names, else the gazetteer's region."""
+    gazetteer = load_gazetteer()
+    named = [e.text for e in ctx.doc.ents if e.label_ == "GPE"]
+    # The countries the article names: a town the gazetteer finds only elsewhere (a
+    # namesake village abroad) gets no region rather than a wrong one.
+    countries = {c for c in (gazetteer.country_of(n) for n in named) if c}
+    seen: set[tuple[str, str]] = set()  # a sentence repeated (a caption) states one fact
+    found: list[tuple[Claim, Span]] = []
+    for sent in sents:
+        spans = _places_in(sent)
+        for i, span in enumerate(spans):
+            venue = _venue_of(span)
+            place_span = venue or span
+            named_venue = venue is None and span[-1].lower_ in FACILITY_NOUNS
+            kind = "FAC" if venue is not None or named_venue else "GPE"
+            eid = _place_entity(ctx, place_span, kind)
+            if (eid, sent.text) in seen:
+                continue
+            seen.add((eid, sent.text))
+            within = None
+            later = spans[i + 1 :]
+            outer = next((o for o in later if gazetteer.within(span.text, o.text, named)), None)
+            if venue is not None:
+                within = _place_entity(ctx, span, "GPE")  # "the Olenivka prison": in Olenivka
+            elif outer is not None:
+                within = _place_entity(ctx, outer, "GPE")
+            elif named_venue and later:
+                within = _place_entity(ctx, later[0], "GPE")  # "the Tarn Market in Harlow"
+            else:
+                within = _region_of(ctx, span, named, countries)
+            value = EntityValue(eid, within=within)
+            start, end = place_span.start_char, place_span.end_char
+            claim = _new_claim(ctx, claims, sent, "event_location", value, start, end)
+            claim.checkworthy = checkworthy_score(claim)
+            found.append((claim, span))
+    # A country is where the event happened only when the article names no place in it.
+    for claim, span in found:
+        place = gazetteer.lookup(span.text, named)
+        if place is not None and place.kind == "country":
+            inside = [
+                other
+                for _, other in found
+                if other.text != span.text and gazetteer.within(other.text, span.text, named)
+            ]
+            if inside:
+                continue
+        claim.id = claim_id(ctx.article.id, len(claims) + 1)
         claims.append(claim)
+
+
+def _venue_of(span: Span) -> Span | None:
+    """'the Olenivka prison', 'Mariupol drama theatre': a site named after its place."""
+    head = span.root.head
+    if span.root.dep_ not in ("compound", "nmod") or head.lower_ not in FACILITY_NOUNS:
+        return None
+    return span.doc[span.start : head.i + 1]
+
+
+def _region_of(
+    ctx: ArticleContext, span: Span, named: list[str], countries: set[str]
+) -> str | None:
+    """The gazetteer's region for a town, when it lies in a country the article names."""
+    place = load_gazetteer().lookup(span.text, named)
+    if place is None or place.kind != "city" or not place.region:
+        return None
+    if countries and place.country not in countries:
+        return None  # a namesake abroad, not the town the article means
+    added = ctx.add_entity(
+        Canonical(place.region, "GPE"), place.region, "GPE", span.start_char, span.start_char
+    )
+    return entity_id(added.key)
+
+
+def _place_entity(ctx: ArticleContext, span: Span, kind: str) -> str:
+    """The entity of a place span: the tagger's, else a new place."""
+    if span.root.ent_type_ in PLACE_LABELS:
+        return ctx.entity_for(span)
+    canonical = ctx.table.lookup(span.text) or Canonical(span.text, kind)
+    added = ctx.add_entity(canonical, span.text, kind, span.start_char, span.end_char)
+    return entity_id(added.key)
 
 
 @claim_extractor("when_where")
@@ -170,6 +308,12 @@ def extract_when_where(ctx: ArticleContext) -> list[Claim]:
     claims: list[Claim] = []
     sents = ctx.main_sentences()
     _event_date(ctx, sents, claims)
-    _event_locations(ctx, sents, claims)
+    # A headline says where as well as the body does ("Deadly explosion in occupied X").
+    located = [
+        sent
+        for sent in ctx.doc.sents
+        if sent.start not in ctx.others and any(is_event_word(t) for t in sent)
+    ]
+    _event_locations(ctx, located, claims)
     _older_event_dates(ctx, claims)
     return claims

@@ -1,0 +1,84 @@
+"""Cause claims: what or who caused the event, with denials, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def causes(found) -> set[tuple[str | None, bool]]:
+    """(agent name, negated) of every cause claim."""
+    return {(found.name(c.value.agent), c.value.negated) for c in found.of("cause")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An act verb with its doer, active and passive.
+        ("Syrian forces shelled the market in Idlib on Monday.", ("Syria", False)),
+        ("The hospital in Kunduz was bombed by American aircraft.", ("aircraft", False)),
+        # A mechanism with its owner: an adjective of nationality, a possessive, "by".
+        ("A Turkish airstrike hit the village, killing nine.", ("Turkey", False)),
+        ("The shelling by Ethiopian troops destroyed the bridge.", ("Ethiopian troops", False)),
+        # A named force of nature.
+        ("Cyclone Idai hit the port of Beira on Thursday.", ("Idai", False)),
+        # Denials: of the act, of responsibility, and "not caused by".
+        ("The Sudanese army denied that its jets bombed the market.", ("jets", True)),
+        ("Mexico's navy denied responsibility for the blast.", ("Mexican navy", True)),
+        ("The fire was not caused by Serbian rockets, inspectors said.", ("Serbia", True)),
+    ],
+)
+def test_cause_with_agent_and_polarity(extract, text: str, expected) -> None:
+    found = causes(extract(text))
+    assert any(
+        name is not None and expected[0].lower() in name.lower() and negated == expected[1]
+        for name, negated in found
+    ), found
+
+
+def test_mechanism_without_agent_names_no_agent(extract) -> None:
+    found = extract("A missile strike on a depot near Kramatorsk killed seven people.")
+    (claim,) = found.of("cause")
+    assert claim.value.agent is None and not claim.value.negated
+    assert "strike" in claim.value.mechanism
+
+
+def test_a_weapons_maker_is_not_its_user(extract) -> None:
+    found = extract("Fragments of US-made rockets were found near the depot after the strike.")
+    assert all(found.name(c.value.agent) != "United States" for c in found.of("cause"))
+
+
+def test_structure_failures_are_causes_and_floods_are_the_event(extract) -> None:
+    dams = extract("Two dams above the town collapsed after days of rain.")
+    assert [c.value.agent for c in dams.of("cause")] == [None]
+    flood = extract("The floods damaged many roads in the valley.")
+    assert flood.of("cause") == []
+
+
+def test_accused_of_an_act_is_its_doer_and_a_blame(extract) -> None:
+    found = extract("Kenya accused Somali militants of bombing the bus.")
+    assert ("militants", False) in {
+        (found.name(c.value.agent), c.value.negated) for c in found.of("cause")
+    } or any("Somali" in (found.name(c.value.agent) or "") for c in found.of("cause"))
+    assert any(found.name(c.value.accuser) == "Kenya" for c in found.of("accusation"))
+
+
+def test_speaker_of_a_cause_is_attributed(extract) -> None:
+    found = extract("Local officials said an Indian drone struck the checkpoint.")
+    (claim,) = [c for c in found.of("cause") if c.value.agent]
+    assert found.name(claim.value.agent) == "India"
+    assert "officials" in (found.name(claim.attributed_to) or "").lower()
+
+
+def test_an_earlier_incident_gives_no_cause(extract) -> None:
+    found = extract(
+        "A car bomb exploded in Harlow on Monday. "
+        "In 2019 a Ruritanian airstrike hit the same market, killing 12."
+    )
+    assert all(found.name(c.value.agent) != "Ruritania" for c in found.of("cause"))
+
+
+def test_called_a_lie_negates(extract) -> None:
+    found = extract(
+        'The ministry called reports of the shelling by Freedonian troops "a blatant lie".'
+    )
+    assert any(c.value.negated for c in found.of("cause"))
