@@ -1,10 +1,11 @@
-"""The accusation graph: who blames whom, on whose word, in which outlets."""
+"""The accusation graph: who blames whom, and who denies whose part, on whose word, in which
+outlets."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from newsprism.model.types import Accusation, AccusationValue, Analysis, Claim
+from newsprism.model.types import Accusation, AccusationValue, Analysis, CauseValue, Claim
 
 VOICE_TYPES = frozenset({"AUTHOR"})
 
@@ -18,21 +19,33 @@ def _outlet_speaks(claim: Claim, analysis: Analysis, accuser: str) -> bool:
     )
 
 
+def _edge_of(claim: Claim) -> tuple[str, str, bool] | None:
+    """(accuser, accused, denial) of a claim: an accusation, or a denial that an agent caused
+    the event ("Russia denied bombing the theatre": Russia denies Russia did it)."""
+    if isinstance(claim.value, AccusationValue):
+        return claim.value.accuser, claim.value.accused, False
+    if isinstance(claim.value, CauseValue) and claim.value.negated and claim.value.agent:
+        return claim.attributed_to or claim.value.agent, claim.value.agent, True
+    return None
+
+
 def accusation_graph(analysis: Analysis) -> list[Accusation]:
     """One edge per (accuser, accused), with its claims and articles; hedging and voice noted."""
-    edges: dict[tuple[str, str], Accusation] = {}
-    hedged: dict[tuple[str, str], list[bool]] = defaultdict(list)
-    own: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    edges: dict[tuple[str, str, bool], Accusation] = {}
+    hedged: dict[tuple[str, str, bool], list[bool]] = defaultdict(list)
+    own: dict[tuple[str, str, bool], list[bool]] = defaultdict(list)
     for claim in analysis.claims:
-        if not isinstance(claim.value, AccusationValue):
+        edge_of = _edge_of(claim)
+        if edge_of is None:
             continue
-        key = (claim.value.accuser, claim.value.accused)
-        edge = edges.setdefault(key, Accusation(accuser=key[0], accused=key[1]))
+        key = edge_of
+        accuser, accused, denial = key
+        edge = edges.setdefault(key, Accusation(accuser=accuser, accused=accused, denial=denial))
         edge.claims.append(claim.id)
         if claim.article not in edge.articles:
             edge.articles.append(claim.article)
         hedged[key].append(claim.hedged)
-        own[key].append(_outlet_speaks(claim, analysis, key[0]))
+        own[key].append(_outlet_speaks(claim, analysis, accuser))
     for key, edge in edges.items():
         edge.hedged = all(hedged[key])
         edge.quoted = not all(own[key])

@@ -9,6 +9,9 @@
 - Places: the same place, or one the articles say lies in the other, is consistent; two
   different places contradict when both are cities or countries, and are not comparable
   otherwise (a venue and a city no article relates).
+- Causes: the same agent with the same polarity is consistent; different agents, or one
+  denying the agent the other names, contradict whoever says them; a bare mechanism is
+  consistent with one of the same kind and not comparable with anything else.
 - Responsibility and accusation: the same actor (or a part of it) is consistent; different
   actors for the same act are contradictory narratives. Hedged against asserted versions of
   the same claim stay consistent, and the reason says so.
@@ -24,6 +27,7 @@ from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import (
     AccusationValue,
     Article,
+    CauseValue,
     Claim,
     Comparison,
     DateValue,
@@ -218,6 +222,45 @@ def _places(a: Claim, b: Claim, va: EntityValue, vb: EntityValue, facts: Facts) 
     return _actors(a, b, va.entity, vb.entity, facts, "place")
 
 
+def _mechanism_word(value: CauseValue) -> str | None:
+    """The head word of a mechanism ("missile strike" -> "strike"), plural folded."""
+    if not value.mechanism:
+        return None
+    word = value.mechanism.split()[-1].lower()
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _causes(a: Claim, b: Claim, va: CauseValue, vb: CauseValue, facts: Facts) -> Comparison:
+    """Causes are factual statements, whoever makes them: different agents, or one denying
+    the other's agent, contradict; a bare mechanism is compared by what it names."""
+    ids = (a.id, b.id)
+    note = _hedging_note(a, b)
+
+    def says(v: CauseValue) -> str:
+        who = facts.name(v.agent) if v.agent else "unnamed"
+        what = f"{who} ({v.mechanism})" if v.mechanism else who
+        return f"not {what}" if v.negated else what
+
+    both = f"{says(va)} / {says(vb)}"
+    if va.agent and vb.agent:
+        same = facts.related(va.agent, vb.agent)
+        if same and va.negated == vb.negated:
+            return Comparison(a.slot, ids, "consistent", f"same agent: {both}{note}")
+        if same:
+            return Comparison(a.slot, ids, "contradictory", f"one denies the other: {both}{note}")
+        if not va.negated and not vb.negated:
+            return Comparison(a.slot, ids, "contradictory", f"different agents: {both}{note}")
+        if va.negated and vb.negated:
+            return Comparison(a.slot, ids, "not_comparable", f"two denials: {both}")
+        return Comparison(a.slot, ids, "consistent", f"a denial and another agent: {both}{note}")
+    if va.negated != vb.negated:
+        return Comparison(a.slot, ids, "not_comparable", f"neither excludes the other: {both}")
+    wa, wb = _mechanism_word(va), _mechanism_word(vb)
+    if wa and wb and wa == wb:
+        return Comparison(a.slot, ids, "consistent", f"the same kind of act: {both}{note}")
+    return Comparison(a.slot, ids, "not_comparable", f"different things named: {both}")
+
+
 def judge(a: Claim, b: Claim, facts: Facts) -> Comparison | None:
     """The verdict on two claims of one slot from two articles; None for values of two kinds."""
     va, vb = a.value, b.value
@@ -231,4 +274,6 @@ def judge(a: Claim, b: Claim, facts: Facts) -> Comparison | None:
         return _actors(a, b, va.entity, vb.entity, facts, "actor")
     if isinstance(va, AccusationValue) and isinstance(vb, AccusationValue):
         return _actors(a, b, va.accused, vb.accused, facts, "accused")
+    if isinstance(va, CauseValue) and isinstance(vb, CauseValue):
+        return _causes(a, b, va, vb, facts)
     return None

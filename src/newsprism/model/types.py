@@ -176,6 +176,7 @@ class Accusation:
     articles: list[str] = field(default_factory=list)
     hedged: bool = False  # every claim behind the edge is hedged
     quoted: bool = False  # some article quotes the accuser (else the outlet speaks for itself)
+    denial: bool = False  # the accuser denies that the accused caused the event
 
 
 @dataclass

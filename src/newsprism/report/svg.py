@@ -66,8 +66,11 @@ def accusation_graph_svg(analysis: Analysis) -> str:
         dash = ' stroke-dasharray="6 4"' if edge.hedged else ""
         width = 1.5 + min(4, len(edge.claims))
         voice = "quoted" if edge.quoted else "outlet's own"
+        verb = " denies " if edge.denial else " → "
+        if edge.denial:
+            dash = ' stroke-dasharray="2 3"'
         title = (
-            f"{names.get(edge.accuser, edge.accuser)} → {names.get(edge.accused, edge.accused)}"
+            f"{names.get(edge.accuser, edge.accuser)}{verb}{names.get(edge.accused, edge.accused)}"
             f" · {', '.join(sorted({outlets.get(a, a) for a in edge.articles}))} · "
             f"{'hedged' if edge.hedged else 'asserted'} · {voice} · {len(edge.claims)} claims"
         )
@@ -98,7 +101,8 @@ def accusation_graph_svg(analysis: Analysis) -> str:
     )
     return (
         "".join(parts) + f"<p class=legend>Arrow colour: the outlet that reports it: {legend}."
-        " Dashed: hedged. Width: number of claims.</p>"
+        " Dashed: hedged. Dotted: a denial (the accuser denies the accused did it)."
+        " Width: number of claims.</p>"
     )
 
 
