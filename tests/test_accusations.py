@@ -14,7 +14,7 @@ def edges(found) -> set[tuple[str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
-        ("The president blamed Ukraine for the bombing.", ("president", "Ukraine")),
+        ("The president blamed Armenia for the bombing.", ("president", "Armenia")),
         ("Iran accused Israel of the attack on the consulate.", ("Iran", "Israel")),
         ("Israel was blamed by Iran for the attack.", ("Iran", "Israel")),
         (
@@ -39,7 +39,7 @@ def test_the_article_itself_accuses_with_its_authors_voice(extract) -> None:
 
 def test_organising_an_attack_accuses_the_organiser(extract) -> None:
     found = extract(
-        "It can be assumed that Iranian intelligence organised the attack.", outlet="Daily Sample"
+        "Perhaps Iranian intelligence organised the bombing of the embassy.", outlet="Daily Sample"
     )
     claim = found.of("accusation")[0]
     assert (found.name(claim.value.accuser), found.name(claim.value.accused)) == (
@@ -55,8 +55,8 @@ def test_quoted_accuser_is_the_speaker(extract) -> None:
 
 
 def test_involvement_in_the_attack(extract) -> None:
-    found = extract("US influence is clearly seen in this attack.", author="Jane Roe")
-    assert ("Jane Roe", "United States") in edges(found)
+    found = extract("UK involvement in the bombing is plain to see.", author="Jane Roe")
+    assert ("Jane Roe", "United Kingdom") in edges(found)
 
 
 def test_denied_involvement_is_no_accusation(extract) -> None:
@@ -65,8 +65,8 @@ def test_denied_involvement_is_no_accusation(extract) -> None:
 
 
 def test_asserted_blame_is_credited_to_the_accuser_a_forecast_is_not(extract) -> None:
-    said = extract("Putin immediately blamed Ukraine.").of("accusation")[0]
-    forecast = extract("Russia will blame Ukraine for this massacre.").of("accusation")[0]
+    said = extract("Maduro quickly blamed Colombia.").of("accusation")[0]
+    forecast = extract("Venezuela will blame Colombia for this sabotage.").of("accusation")[0]
     assert said.attributed_to == said.value.accuser and not said.hedged
     assert forecast.attributed_to is None and forecast.hedged
 
@@ -75,7 +75,10 @@ def test_asserted_blame_is_credited_to_the_accuser_a_forecast_is_not(extract) ->
     ("text", "actor"),
     [
         ("Islamic State claimed responsibility for the bombing.", "Islamic State"),
-        ("ISIS, which claimed responsibility for the attack, posted a video.", "Islamic State"),
+        (
+            "ISIS, which claimed responsibility for the ambush in Niger, released a statement.",
+            "Islamic State",
+        ),
         ("The Taliban took credit for the raid.", "Taliban"),
     ],
 )

@@ -50,11 +50,11 @@ def claim_words(analysis: Analysis, comparison: Comparison) -> set[str]:
 @pytest.mark.parametrize(
     ("value", "interval"),
     [
-        (NumberValue("=", 143), Interval(143, 143)),
-        (NumberValue(">", 130), Interval(131, float("inf"))),
+        (NumberValue("=", 87), Interval(87, 87)),
+        (NumberValue(">", 80), Interval(81, float("inf"))),
         (NumberValue(">=", 40), Interval(40, float("inf"))),
         (NumberValue("<", 5), Interval(0, 4)),
-        (NumberValue("approx", 140), Interval(126, 154)),
+        (NumberValue("approx", 90), Interval(81, 99)),
         (NumberValue("range", 10, 20), Interval(10, 20)),
         (NumberValue(">", 12.5, unit="km"), Interval(12.5, float("inf"))),
     ],
@@ -70,33 +70,33 @@ ATTACK = "Gunmen attacked the Tarn Market in Harlow on Friday. "
 def test_numbers_as_intervals(case) -> None:
     analysis = case(
         {
-            "a.txt": header("North Post", "2026-05-02") + ATTACK + "The attack killed 143 people. "
-            "Four attackers fled.",
+            "a.txt": header("North Post", "2026-05-02") + ATTACK + "The attack killed 87 people. "
+            "Three attackers fled.",
             "b.txt": header("South Daily", "2026-05-02")
             + ATTACK
-            + "The attack killed over 130 people. "
+            + "The attack killed over 80 people. "
             "Five attackers fled.",
         }
     )
     (killed,) = verdicts(analysis, "killed")
-    assert killed.verdict == "consistent" and "over 130" in killed.reason
+    assert killed.verdict == "consistent" and "over 80" in killed.reason
     (attackers,) = verdicts(analysis, "perpetrators")
-    assert attackers.verdict == "contradictory" and "exactly 4" in attackers.reason
+    assert attackers.verdict == "contradictory" and "exactly 3" in attackers.reason
 
 
 def test_approximate_numbers_use_the_stated_tolerance(case) -> None:
     analysis = case(
         {
-            "a.txt": header("North Post") + ATTACK + "About 140 people were killed.",
-            "b.txt": header("South Daily") + ATTACK + "The attack killed 143 people.",
-            "c.txt": header("East Wire") + ATTACK + "The attack killed 170 people.",
+            "a.txt": header("North Post") + ATTACK + "About 90 people were killed.",
+            "b.txt": header("South Daily") + ATTACK + "The attack killed 87 people.",
+            "c.txt": header("East Wire") + ATTACK + "The attack killed 120 people.",
         }
     )
     by_words = {
         frozenset(claim_words(analysis, c)): c.verdict for c in verdicts(analysis, "killed")
     }
-    assert by_words[frozenset({"About 140 people", "143 people"})] == "consistent"
-    assert by_words[frozenset({"About 140 people", "170 people"})] == "contradictory"
+    assert by_words[frozenset({"About 90 people", "87 people"})] == "consistent"
+    assert by_words[frozenset({"About 90 people", "120 people"})] == "contradictory"
     assert any("±10%" in c.reason for c in verdicts(analysis, "killed"))
 
 
@@ -188,18 +188,18 @@ def test_distances_from_different_points_are_not_comparable(case) -> None:
         {
             "a.txt": header("North Post")
             + ATTACK
-            + "The gunmen were caught 148 kilometers from the "
-            "Ukrainian border.",
+            + "The gunmen were caught 62 kilometers from the "
+            "Chilean border.",
             "b.txt": header("South Daily")
             + ATTACK
-            + "The gunmen were caught about 340 km from Moscow.",
+            + "The gunmen were caught about 410 km from Lima.",
             "c.txt": header("East Wire") + ATTACK + "The gunmen were caught hundreds of kilometers "
-            "from the Russian capital.",
+            "from the Peruvian capital.",
         }
     )
     found = {frozenset(claim_words(analysis, c)): c.verdict for c in verdicts(analysis, "quantity")}
-    assert found[frozenset({"148 kilometers", "about 340 km"})] == "not_comparable"
-    assert found[frozenset({"about 340 km", "hundreds of kilometers"})] == "consistent"
+    assert found[frozenset({"62 kilometers", "about 410 km"})] == "not_comparable"
+    assert found[frozenset({"about 410 km", "hundreds of kilometers"})] == "consistent"
 
 
 def test_narratives_and_hedging(case) -> None:

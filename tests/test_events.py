@@ -14,7 +14,9 @@ def test_event_date_resolved_against_publication(extract) -> None:
 
 
 def test_relative_date_without_publication_date_stays_unknown(extract) -> None:
-    (claim,) = extract("Last Friday, a massacre took place in Harlow.").of("event_date")
+    (claim,) = extract("Last Friday, a car bomb exploded outside the court in Harlow.").of(
+        "event_date"
+    )
     assert claim.value.date is None and claim.value.as_written == "Last Friday"
 
 
@@ -27,33 +29,33 @@ def test_a_date_of_another_act_is_not_the_event_date(extract) -> None:
 
 
 def test_event_location_is_the_most_specific_place(extract) -> None:
-    found = extract("Five gunmen stormed the Velmar Concert Hall in Lyon and killed 40 people.")
+    found = extract("Two gunmen stormed the Orla Theatre in Lyon and killed 40 people.")
     places = {
         found.name(c.value.entity): found.name(c.value.within) for c in found.of("event_location")
     }
     # The venue, with the city it lies in; the city, with its region from the gazetteer.
-    assert places["Velmar Concert Hall"] == "Lyon"
+    assert places["Orla Theatre"] == "Lyon"
     assert places["Lyon"] is not None
     city = extract("A bomb exploded in Harlow on Monday, killing 12 people.")
     assert {city.name(c.value.entity) for c in city.of("event_location")} == {"Harlow"}
 
 
 def test_distance_keeps_its_reference_point(extract) -> None:
-    found = extract("The suspects were caught 148 kilometers from the Ukrainian border.")
+    found = extract("The smugglers were arrested 62 kilometers from the Chilean border.")
     (claim,) = found.of("quantity")
     assert (claim.value.value, claim.value.unit, claim.value.reference) == (
-        148,
+        62,
         "km",
-        "the Ukrainian border",
+        "the Chilean border",
     )
 
 
 def test_older_event_toll_is_not_this_events_toll(extract) -> None:
     found = extract(
         "A bomb killed 30 people in Harlow on Monday. "
-        "The most prominent earlier attack was the bombing of a passenger plane in 2015. "
-        "215 people lost their lives in this attack. "
-        "In the Tamsk metro bombing in 2017, 15 people lost their lives.",
+        "The deadliest earlier attack was the bombing of a train in 2011. "
+        "96 people lost their lives in this attack. "
+        "In the Norsk market bombing in 2016, 22 people lost their lives.",
         date="2024-03-20",
     )
     # This event's slots hold only this event's toll; the others' go to `other`, each tied
@@ -65,29 +67,29 @@ def test_older_event_toll_is_not_this_events_toll(extract) -> None:
         for c in found.of("other")
         if c.subject and isinstance(c.value, NumberValue)
     }
-    assert "2015" in others[215] and "2017" in others[15]
+    assert "2011" in others[96] and "2016" in others[22]
     older_dates = {c.value.date for c in found.of("other") if hasattr(c.value, "date")}
-    assert {"2015", "2017"} <= older_dates
+    assert {"2011", "2016"} <= older_dates
 
 
 def test_attackers_of_an_earlier_attack_are_that_attacks(extract) -> None:
     found = extract(
-        "Four gunmen attacked the concert hall last Friday. "
-        "Recall the church attack on January 28 in Harlow. "
-        "The two attackers surrendered to the police."
+        "Three gunmen raided the bank last Tuesday. "
+        "Recall the bus attack on June 3 in Harlow. "
+        "The five attackers surrendered to the police."
     )
     counts = {c.value.value: found.name(c.subject) for c in found.of("perpetrators")}
-    assert counts == {4: None}
+    assert counts == {3: None}
     earlier = {
         c.value.value: found.name(c.subject)
         for c in found.of("other")
         if c.subject and isinstance(c.value, NumberValue)
     }
-    assert "January 28" in earlier[2]
+    assert "June 3" in earlier[5]
 
 
 def test_many_more_wounded(extract) -> None:
-    found = extract("The gunmen opened fire, murdering over 130 and wounding many more.")
+    found = extract("The rebels opened fire on the convoy, killing over 60 and wounding many more.")
     (injured,) = found.of("injured")
-    assert (injured.value.op, injured.value.value) == (">", 130)
+    assert (injured.value.op, injured.value.value) == (">", 60)
     assert found.words(injured) == "many more"

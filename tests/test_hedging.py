@@ -23,7 +23,7 @@ def hedge_of(nlp: Language, text: str, word: str) -> str | None:
         ("Perhaps 20 soldiers deserted.", "20", "Perhaps"),
         ("The militia allegedly recruited 300 boys.", "300", "allegedly"),
         ("It seems that the guards were bribed.", "bribed", "seems"),
-        ("It can be assumed that the agency helped the bombers.", "helped", "It can be assumed"),
+        ("It can be assumed that the landlord started the fire.", "started", "It can be assumed"),
         ("It is possible that five attackers took part.", "five", "possible"),
         ("Three men are believed to have fled.", "Three", "are believed"),
         ("Did the army fire first?", "fire", "?"),

@@ -21,7 +21,10 @@ HEADER = (
     "\n"
 )
 BODY = "The river rose two metres overnight.\nResidents were moved to the school."
-DISCLAIMER = "(The views expressed in this article do not necessarily reflect those of Some Outlet)"
+DISCLAIMER = (
+    "(The views expressed in this column are the writer's own and do not represent the "
+    "position of Some Outlet.)"
+)
 
 
 def ingest_txt(tmp_path: Path, content: str | bytes, name: str = "a.txt") -> IngestResult:
@@ -147,8 +150,8 @@ def test_crlf_line_endings_are_normalised(tmp_path: Path) -> None:
 
 
 def test_non_breaking_spaces_are_normalised(tmp_path: Path) -> None:
-    article = only_article(ingest_txt(tmp_path, "Some\u00a0143\u00a0people   were\u202fhurt."))
-    assert article.text == "Some 143 people were hurt."
+    article = only_article(ingest_txt(tmp_path, "Some\u00a057\u00a0people   were\u202fhurt."))
+    assert article.text == "Some 57 people were hurt."
 
 
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:

@@ -37,8 +37,8 @@ def table() -> AliasTable:
         ("Zelenskyy", "Volodymyr Zelensky"),
         ("Putin", "Vladimir Putin"),
         # Venues are not in the table: no event's venue is anyone else's alias.
-        ("Crocus Concert Hall", None),
-        ("Sarıyer", None),
+        ("Westgate Mall", None),
+        ("Diyarbakır", None),
     ],
 )
 def test_alias_table(table: AliasTable, written: str, canonical: str | None) -> None:
@@ -68,8 +68,8 @@ def test_demonym_is_not_the_state(table: AliasTable) -> None:
     ("a", "b", "kind"),
     [
         ("Zelensky", "Zelenskyy", "PERSON"),  # transliteration
-        ("Sarıyer", "Sariyer", "GPE"),  # accents and dotless i
-        ("Nuland", "Victoria Nuland", "PERSON"),  # surname and full name
+        ("Diyarbakır", "Diyarbakir", "GPE"),  # accents and dotless i
+        ("Ardern", "Jacinda Ardern", "PERSON"),  # surname and full name
         ("CIA", "Central Intelligence Agency", "ORG"),  # acronym and expansion
         ("Zaporizhzhia", "Zaporizhia", "GPE"),
         ("Mykolaiv", "Mykolayiv", "GPE"),
@@ -106,9 +106,9 @@ def test_threshold_separates_the_real_cases() -> None:
 
 def test_resolver_maps_new_names_to_known_ones() -> None:
     resolver = EntityResolver(
-        [("victoria nuland", "PERSON"), ("central intelligence agency", "ORG")]
+        [("jacinda ardern", "PERSON"), ("central intelligence agency", "ORG")]
     )
-    assert resolver.resolve("nuland", "PERSON") == "victoria nuland"
+    assert resolver.resolve("ardern", "PERSON") == "jacinda ardern"
     assert resolver.resolve("cia", "ORG") == "central intelligence agency"
     assert resolver.resolve("harlow", "GPE") == "harlow"
     assert resolver.resolve("harlow", "GPE") == "harlow"

@@ -19,12 +19,12 @@ def test_shipped_model_loads_offline() -> None:
 
 
 def test_unmistakable_loaded_language() -> None:
-    text = "Officials said the vote was held. It was a dastardly, cowardly, nefarious plot."
+    text = "Officials said the vote was held. It was a vile, treacherous, despicable scheme."
     found = load_model().detect(text)
     loaded = [d for d in found if d.technique == "Loaded_Language"]
     assert loaded
     words = {text[d.start : d.end] for d in loaded}
-    assert any("dastardly" in w and "nefarious" in w for w in words)
+    assert any("vile" in w and "despicable" in w for w in words)
 
 
 def test_spans_land_on_the_right_characters() -> None:
@@ -92,7 +92,7 @@ def test_techniques_reach_the_contract_and_the_report(tmp_path: Path, analyzer) 
     from newsprism.report import render_report
 
     (tmp_path / "a.txt").write_text(
-        "outlet: Daily Sample\n\nThis dastardly, cowardly, nefarious plot was hatched by "
+        "outlet: Daily Sample\n\nThis vile, treacherous, despicable scheme was cooked up by "
         "traitors who hate our great nation. Police said 12 people were hurt.\n",
         encoding="utf-8",
     )
@@ -134,9 +134,9 @@ def test_shipped_transformer_tagger_when_present() -> None:
         pytest.skip("no fine-tuned tagger is shipped; the linear tagger is used")
     model = load_model()
     assert model.word_pieces is not None
-    text = "Officials met on Monday. It was a dastardly, cowardly, nefarious plot."
+    text = "Officials met on Monday. It was a vile, treacherous, despicable scheme."
     spans = model.spans(text)
-    assert any("dastardly" in text[s:e] for s, e, _ in spans)
+    assert any("vile" in text[s:e] for s, e, _ in spans)
     assert all(text[s:e] == text[s:e].strip() for s, e, _ in spans)
 
 
@@ -172,8 +172,8 @@ def test_shipped_span_classifier_when_present() -> None:
     if not has_span_classifier(model_dir()):
         pytest.skip("no fine-tuned classifier is shipped; the linear classifier is used")
     model = load_model()
-    text = "Officials met on Monday. It was a dastardly, cowardly, nefarious plot."
-    start = text.index("dastardly")
-    probs = model.technique_probabilities(text, [(start, text.index(" plot"))])
+    text = "Officials met on Monday. It was a vile, treacherous, despicable scheme."
+    start = text.index("vile")
+    probs = model.technique_probabilities(text, [(start, text.index(" scheme"))])
     assert probs.shape == (1, len(TECHNIQUES)) and abs(float(probs.sum()) - 1) < 1e-3
-    assert model.rank(text, [(start, text.index(" plot"))])[0][0] == "Loaded_Language"
+    assert model.rank(text, [(start, text.index(" scheme"))])[0][0] == "Loaded_Language"
