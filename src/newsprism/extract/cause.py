@@ -30,6 +30,7 @@ from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import entity_id
 from newsprism.extract.registry import claim_extractor
 from newsprism.model.types import CauseValue, Claim
+from newsprism.nlp.gazetteer import load_gazetteer
 
 # Verbs of an act that causes harm, by lemma; "blow" needs its particle "up", "carry" "out".
 ACT_VERBS = frozenset(
@@ -63,6 +64,8 @@ ACT_VERBS = frozenset(
 EFFECT_VERBS = frozenset(
     {"destroy", "demolish", "devastate", "level", "flatten", "raze", "hit", "target"}
 )
+# Of the verbs above, those that name the act even in the passive ("it was hit").
+ACT_ONLY = frozenset({"hit", "target", "strike"})
 # What a causal link must lead to for it to be about the event: harm, not any consequence.
 EFFECT_NOUNS = frozenset(
     {
@@ -204,6 +207,9 @@ DENIED_NOUNS = frozenset(
     }
 )
 ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
+SITUATION_WORDS = frozenset(
+    {"ongoing", "continued", "continuing", "constant", "daily", "relentless", "sporadic"}
+)
 DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut"})
 # Groups of people who act: "Russian forces", "the Kiev regime", "militants".
 ACTOR_NOUNS = frozenset(
@@ -322,7 +328,10 @@ def _noun_agent(noun: Token) -> Token | None:
 
 
 def _place_word(tok: Token) -> bool:
-    return tok.ent_type_ in ("GPE", "LOC", "FAC")
+    """A place name, by the tagger or the gazetteer (the tagger calls some towns ORG)."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return tok.pos_ == "PROPN" and load_gazetteer().is_place(tok.text, strict=True)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -457,6 +466,10 @@ def _verb_found(verb: Token) -> Found | None:
             agent = _noun_agent(subject)  # "a Russian strike was carried out"
     else:
         subject = _subject(verb)
+        if subject is not None and subject.lower_ in ("it", "they") and verb.dep_ != "ROOT":
+            # "Russia committed a war crime when it targeted a theatre": the main clause's doer.
+            outer = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+            subject = outer if is_actor(outer) else subject
         if subject is not None and (
             subject.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
         ):
@@ -473,7 +486,12 @@ def _verb_found(verb: Token) -> Found | None:
     negated = _negated(verb) or deny is not None
     if deny is not None and agent is None:
         agent = _subject(deny) if is_actor(_subject(deny)) else None
-    if agent is None and lemma in EFFECT_VERBS and not negated:
+    if (
+        agent is None
+        and lemma in EFFECT_VERBS
+        and not negated
+        and not (passive and lemma in ACT_ONLY)
+    ):
         return None  # "the building was destroyed": the effect, not its cause
     if agent is None and lemma in ("carry", "deliver", "launch") and not negated:
         named = {o.lower_ for o in _objects(verb)} | {
@@ -588,6 +606,8 @@ def _noun_found(noun: Token) -> Found | None:
         agent = _named(noun)
         if agent is None:
             return None
+    if agent is None and _generic_situation(noun):
+        return None
     deny = _denial(noun)
     negated = _negated(noun) or deny is not None
     if deny is not None and agent is None and _subject(deny) is not None:
@@ -605,6 +625,18 @@ def _used_weapon(verb: Token) -> Found | None:
         return None
     negated = _negated(verb) or _denial(verb) is not None
     return Found(verb, subject, negated, _mechanism_of(weapons[0]), True)
+
+
+def _generic_situation(noun: Token) -> bool:
+    """'under heavy bombardment', 'ongoing shelling', 'shelters built to withstand
+    airstrikes': a state of war or a kind of threat, not this event's cause."""
+    if any(c.lower_ in SITUATION_WORDS for c in noun.children):
+        return True
+    if noun.head.lower_ == "under":
+        return True
+    has_det = any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return plural and not has_det
 
 
 def _denied_act(verb: Token) -> Found | None:
@@ -706,14 +738,33 @@ def _agent_span(tok: Token) -> Span:
             end += 1
         return doc[start:end]
     left = tok
-    for child in tok.lefts:
+    for child in sorted(tok.lefts, key=lambda t: -t.i):
+        hyphenated = any(t.text == "-" for t in child.subtree) or (
+            child.i > 0 and doc[child.i - 1].text == "-"
+        )
         if child.dep_ in ("compound", "amod", "poss", "nmod") and not _maker(child):
+            if hyphenated:
+                break  # "neo-Nazi Azov militants": the group, not the epithet
             left = min(left, child.left_edge, key=lambda t: t.i)
     return doc[left.i : tok.i + 1]
 
 
 def _agent_id(ctx: ArticleContext, tok: Token) -> str:
-    """The agent's entity: a demonym is its state, 'mercenaries of X' is X."""
+    """The agent's entity: a demonym is its state, 'mercenaries of X' is X, "its forces"
+    are the forces of the state the sentence's speaker belongs to."""
+    owner = next(
+        (c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+    )
+    if owner is not None:
+        speaker = _outer_subject(tok)
+        state = _state_of(ctx, speaker) if speaker is not None else None
+        if state is not None:
+            organ = ctx.table.organ(state, tok.lower_)
+            if organ is not None:
+                ent = ctx.add_entity(
+                    organ, f"{state} {tok.text}", "ORG", tok.idx, tok.idx + len(tok.text)
+                )
+                return entity_id(ent.key)
     if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -727,6 +778,32 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
             ent = ctx.add_entity(state, tok.text, "GPE", tok.idx, tok.idx + len(tok.text))
             return entity_id(ent.key)
     return ctx.entity_for(span)
+
+
+def _outer_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above a token's own clause ("the ministry denied that
+    its forces ...": the ministry)."""
+    node = tok
+    seen_verb = False
+    for node in tok.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            if seen_verb:
+                return _subject(node)
+            seen_verb = True
+    return None
+
+
+def _state_of(ctx: ArticleContext, tok: Token) -> str | None:
+    """The state an actor belongs to: itself, or the state its organ is part of."""
+    eid = ctx.entity_for(_agent_span(tok))
+    for ent in ctx.entities:
+        if entity_id(ent.key) == eid:
+            canonical = ent.canonical
+            if canonical is not None and canonical.part_of:
+                return canonical.part_of
+            if ent.label == "GPE":
+                return ent.name
+    return None
 
 
 @claim_extractor("cause")
@@ -762,6 +839,9 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
                 value_end=hi,
             )
             ctx.add_epistemics(claim, f.cue)
+            value = claim.value
+            if isinstance(value, CauseValue) and value.negated and value.agent is None:
+                value.agent = claim.attributed_to  # "there were no such strikes", says X of X
             claim.checkworthy = checkworthy_score(claim)
             claims.append(claim)
     return claims
