@@ -58,11 +58,35 @@ ACT_VERBS = frozenset(
         "launch",
         "shoot",
         "mine",
+        # What a named storm does: "Storm Daniel swept in", "overwhelmed by the storm".
+        "overwhelm",
+        "lash",
+        "batter",
+        "ravage",
+        "swamp",
+        "sweep",
+        "pound",
     }
 )
 # Verbs that say what happened to the target rather than how: a cause only with a doer.
 EFFECT_VERBS = frozenset(
-    {"destroy", "demolish", "devastate", "level", "flatten", "raze", "hit", "target"}
+    {
+        "destroy",
+        "demolish",
+        "devastate",
+        "level",
+        "flatten",
+        "raze",
+        "hit",
+        "target",
+        "overwhelm",
+        "lash",
+        "batter",
+        "ravage",
+        "swamp",
+        "sweep",
+        "pound",
+    }
 )
 # Of the verbs above, those that name the act even in the passive ("it was hit").
 ACT_ONLY = frozenset({"hit", "target", "strike"})
@@ -450,6 +474,8 @@ def _negated(tok: Token) -> bool:
 def _verb_found(verb: Token) -> Found | None:
     """An act verb: its doer from the active subject, the 'by' phrase or the mechanism."""
     lemma = _lemma(verb)
+    if verb.dep_ == "amod" and _by_agent(verb) is None:
+        return None  # "the worst-hit city": a description, not an act
     doer = _accused_of(verb)
     if doer is not None:
         return Found(verb, doer, _negated(verb), _mechanism_of(verb), True)
@@ -474,6 +500,8 @@ def _verb_found(verb: Token) -> Found | None:
             subject.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
         ):
             agent = _noun_agent(subject) or _named(subject)
+            if agent is None and subject.lower_ in GENERIC_ACT_NOUNS and not _negated(verb):
+                return None  # "a flash flood struck the city": the event itself
         else:
             agent = subject if is_actor(subject) else None
         if agent is None and lemma in ("hit", "strike", "destroy") and subject is None:
