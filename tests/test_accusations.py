@@ -89,3 +89,49 @@ def test_responsibility(extract, text: str, actor: str) -> None:
 
 def test_no_group_claimed_responsibility(extract) -> None:
     assert extract("No group has claimed responsibility for the attack.").of("responsibility") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reciprocal blame: one edge each way.
+        (
+            "Armenia and Azerbaijan accused each other of shelling the border village.",
+            {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")},
+        ),
+        (
+            "India and Pakistan traded accusations after the blast at the checkpoint.",
+            {("India", "Pakistan"), ("Pakistan", "India")},
+        ),
+        # "X is to blame", "responsibility lies with X", "pinned the blame on X".
+        (
+            "The governor said the responsibility lies fully with Serbia.",
+            {("governor", "Serbia")},
+        ),
+        ("The minister pinned the blame on Chad.", {("minister", "Chad")}),
+        # A war crime names a wrongdoer; the speaker accuses.
+        (
+            'The president said the shelling was a "deliberate Ethiopian war crime".',
+            {("president", "Ethiopia")},
+        ),
+        # Legal blame.
+        (
+            "Prosecutors charged 12 engineers with negligence over the collapse.",
+            {("Prosecutors", "engineers")},
+        ),
+    ],
+)
+def test_more_ways_of_blaming(extract, text: str, expected: set) -> None:
+    found = edges(extract(text))
+    for accuser, accused in expected:
+        assert any(
+            a is not None
+            and b is not None
+            and accuser.lower() in a.lower()
+            and accused.lower() in b.lower()
+            for a, b in found
+        ), found
+
+
+def test_a_battery_charged_is_no_blame(extract) -> None:
+    assert extract("The battery was charged with solar power.").of("accusation") == []

@@ -28,6 +28,13 @@ SHIFT_VERBS = frozenset({"pin", "lay", "put", "place", "shift", "cast"})
 CLAIM_VERBS = frozenset({"claim", "take", "assume", "accept", "admit"})
 CREDIT_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "accuse", "implicate", "fault"})
+# Legal blame: "officials suspected of negligence", "prosecutors charged 12 officials".
+CHARGE_VERBS = frozenset({"suspect", "charge", "indict", "convict"})
+# What one is charged with or suspected of, for the charge to be a blame for harm.
+WRONG_NOUNS = frozenset(
+    "negligence mismanagement murder manslaughter crime crimes corruption mistakes "
+    "misconduct terrorism involvement role complicity".split()
+)
 AGENCY_VERBS = frozenset(
     {
         "organize",
@@ -182,7 +189,8 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
             assert accused_on is not None
             yield tok, _subject(tok) if _is_actor(_subject(tok)) else None, accused_on, True
             continue
-        if lemma in BLAME_VERBS and tok.pos_ == "VERB":
+        charged = lemma in CHARGE_VERBS and tok.pos_ == "VERB" and _of_wrongdoing(tok)
+        if (lemma in BLAME_VERBS or charged) and tok.pos_ == "VERB":
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             if passive:
                 accused = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -211,6 +219,17 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
             ]
             if owners and _is_actor(owners[0]):
                 yield tok, None, owners[0], False
+
+
+def _of_wrongdoing(verb: Token) -> bool:
+    """'suspected of negligence', 'charged with murder': the charge names a wrong."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "with", "over", "for"):
+            words = {t.lower_ for t in prep.subtree} | {t.lemma_.lower() for t in prep.subtree}
+            if words & WRONG_NOUNS:
+                return True
+    return False
 
 
 def _says_doer_did_it(tok: Token) -> bool:
