@@ -68,3 +68,37 @@ def test_not_head_counts(nlp: Language, text: str) -> None:
 def test_percentage_is_a_measure_not_a_count(nlp: Language) -> None:
     (q,) = find_quantities(nlp("Support for the army fell to 40 percent."))
     assert (q.value, q.unit, classify_quantity(q)) == (40, "%", "quantity")
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("Rescuers said some 300 perished in the stadium.", "killed", 300),
+        ("Relief groups counted 600 dead in the valley.", "killed", 600),
+        ("The rebels reported 53 dead soldiers and 75 wounded.", "killed", 53),
+        ("The rebels reported 53 dead soldiers and 75 wounded.", "injured", 75),
+        ("As many as 20,000 are believed dead.", "killed", 20000),
+        ("The death toll in the port has soared to 11,300.", "killed", 11300),
+        ("Health authorities had put the death toll at 5,500.", "killed", 5500),
+        ("73 miners were hospitalized with severe burns.", "injured", 73),
+        ("About 150 soldiers received injuries of varying severity.", "injured", 150),
+        ("Forensic teams identified 12 of the dead.", "killed", 12),
+    ],
+)
+def test_more_ways_of_stating_a_toll(extract, text: str, slot: str, value: int) -> None:
+    assert value in [c.value.value for c in extract(text).of(slot)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company sold 40 dead trees.", "The toll could reach one-fifth of the population."],
+)
+def test_things_and_fractions_are_no_toll(extract, text: str) -> None:
+    found = extract(text)
+    assert not [c for c in found.of("killed") if c.value.value in (40, 1)]
+
+
+def test_counts_keep_their_scope(extract) -> None:
+    found = extract("73 miners were hospitalized. Forensic teams identified 12 of the dead.")
+    scopes = {c.value.value: c.value.scope for c in found.of("injured") + found.of("killed")}
+    assert scopes == {73: "hospitalized", 12: "identified_dead"}

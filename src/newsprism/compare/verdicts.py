@@ -83,6 +83,9 @@ def _hedging_note(a: Claim, b: Claim) -> str:
 
 def _numbers(a: Claim, b: Claim, va: NumberValue, vb: NumberValue, facts: Facts) -> Comparison:
     ids = (a.id, b.id)
+    if va.scope != vb.scope:
+        scopes = f"{va.scope or 'all'} vs {vb.scope or 'all'}"
+        return Comparison(a.slot, ids, "not_comparable", f"counts of different scope: {scopes}")
     if va.reference or vb.reference:
         ref_a, ref_b = va.reference or "?", vb.reference or "?"
         if not _same_reference(ref_a, ref_b, facts):

@@ -13,6 +13,7 @@ from newsprism.extract.slots import (
     INJURE_VERBS,
     KILL_VERBS,
     classify_quantity,
+    count_scope,
 )
 from newsprism.model.types import Claim, NumberOp, NumberValue
 from newsprism.nlp.numbers import MEASURE_UNITS
@@ -92,7 +93,14 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
             start=start,
             end=max(end, q.end),
             slot=slot,
-            value=NumberValue(op=op, value=q.value, high=q.high, unit=q.unit, reference=reference),
+            value=NumberValue(
+                op=op,
+                value=q.value,
+                high=q.high,
+                unit=q.unit,
+                reference=reference,
+                scope=count_scope(q) if slot in HEAD_COUNT_SLOTS else None,
+            ),
             value_start=q.start,
             value_end=q.end,
         )

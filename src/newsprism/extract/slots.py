@@ -23,8 +23,43 @@ LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})  # "lost their lives",
 INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "capture", "catch", "nab", "seize"})
 TOLL_VERBS = frozenset(
-    {"rise", "climb", "reach", "stand", "increase", "jump", "grow", "be", "hit", "mount"}
+    {
+        "rise",
+        "climb",
+        "reach",
+        "stand",
+        "increase",
+        "jump",
+        "grow",
+        "be",
+        "hit",
+        "mount",
+        "soar",
+        "surge",
+        "swell",
+        "top",
+        "exceed",
+        "pass",
+        "double",
+    }
 )
+# "put the death toll at 5,500", "placed the number of dead at 40".
+HUMAN_NOUNS = frozenset(
+    (
+        "people person persons civilian soldier prisoner resident child children woman women man "
+        "men inhabitant villager worker migrant refugee patient victim passenger student fighter "
+        "serviceman servicemen pow detainee inmate citizen national tourist pilgrim miner crew "
+        "staff officer policeman guard member employee journalist doctor nurse militant troop "
+        "individual adult minor baby infant toddler teenager family families"
+    ).split()
+)
+CHILD_NOUNS = frozenset({"child", "children", "minor", "baby", "infant", "toddler", "teenager"})
+ESTIMATE_VERBS = frozenset({"put", "place", "set", "estimate", "fix"})
+# Harm one receives: "150 soldiers received injuries".
+HARM_OBJECTS = frozenset({"injury", "injuries", "wound", "wounds", "burn", "burns"})
+RECEIVE_VERBS = frozenset({"receive", "sustain", "suffer", "incur"})
+# Parts of a whole: "about one-fifth of the population" counts no people.
+FRACTION_UNITS = frozenset({"half", "third", "quarter", "fifth", "percent", "%", "tenth"})
 
 PERPETRATOR_NOUNS = frozenset(
     {
@@ -96,6 +131,23 @@ def _copula_slot(verb: Token) -> str | None:
     return None
 
 
+def _dead_mentioned(verb: Token) -> bool:
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"dead", "deceased", "bodies", "victims"})
+
+
+def _estimated_toll(verb: Token) -> str | None:
+    """'put the death toll at 5,500': the slot of what is put at the number."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            words = {w for t in child.subtree for w in _words_of(t)}
+            if "toll" in words or words & (KILLED_WORDS | KILL_VERBS | DIE_VERBS):
+                return "killed"
+            if words & (INJURED_WORDS | INJURE_VERBS):
+                return "injured"
+    return None
+
+
 def _subject_mentions_toll(verb: Token) -> str | None:
     """'the death toll rose to 43', 'the number of people killed has risen to 43'."""
     for child in verb.children:
@@ -134,6 +186,17 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
         return "perpetrators"  # "four men were involved in the shooting"
     if lemma in TREAT_VERBS and role in _OBJECT_ROLES and _words_of(nominal) & PATIENT_NOUNS:
         return "injured"  # "treated 58 patients"
+    if lemma in ("hospitalise", "hospitalize") and role in _OBJECT_ROLES | {"nsubj"}:
+        return "injured"  # "73 prisoners were hospitalized"
+    if lemma in RECEIVE_VERBS and role in _SUBJECT_ROLES:
+        if any(o.lower_ in HARM_OBJECTS for o in verb.children if o.dep_ in ("dobj", "obj")):
+            return "injured"  # "150 soldiers received injuries"
+    if lemma == "identify" and role in _OBJECT_ROLES | {"nsubj"} and _dead_mentioned(verb):
+        return "killed"  # "identified 12 of the dead", "49 deceased were identified"
+    if role in _SUBJECT_ROLES:
+        predicate = _copula_slot(verb)
+        if predicate:
+            return predicate  # "53 are feared dead", "20,000 are believed dead"
     if role == "nsubj" and _passive_like(verb):
         role = "nsubjpass"
     if lemma in ATTACK_VERBS and role == "nsubj" and _words_of(nominal) & PERSON_NOUNS:
@@ -152,6 +215,8 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if any(o.lemma_.lower() == "life" for o in objects):
             return "killed"
+    if lemma in ESTIMATE_VERBS and role == "pobj":
+        return _estimated_toll(verb)
     if lemma in TOLL_VERBS:
         copula = _copula_slot(verb) if role in _SUBJECT_ROLES else None
         if copula:
@@ -165,12 +230,56 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
     return None
 
 
+def _state_after(q: Quantity) -> str | None:
+    """'600 dead', '53 dead soldiers', '75 wounded': a state word right after the number, or
+    on the counted noun."""
+    doc = q.number.doc
+    end = q.number.end
+    following = doc[end] if end < len(doc) else None
+    nominal = q.noun
+    words: set[str] = set()
+    if following is not None and following.pos_ in ("ADJ", "NOUN", "VERB"):
+        words |= {following.lower_}
+    if nominal is not None:
+        words |= {c.lower_ for c in nominal.children if c.dep_ == "amod"}
+    if nominal is not None and not _human(nominal):
+        return None  # "40 dead trees"
+    if words & {"dead", "deceased"}:
+        return "killed"
+    if words & {"wounded", "injured"}:
+        return "injured"
+    return None
+
+
+def _human(noun: Token) -> bool:
+    """Whether a counted noun names people: a people's name, or a noun for persons."""
+    return noun.ent_type_ in ("NORP", "PERSON") or bool(_words_of(noun) & HUMAN_NOUNS)
+
+
+def count_scope(q: Quantity) -> str | None:
+    """What part of a toll a count covers, when the text narrows it: 'hospitalized',
+    'identified_dead', 'children'. Counts of different scope are not compared as equals."""
+    nominal = q.noun if q.noun is not None else q.number.root
+    if _words_of(nominal) & CHILD_NOUNS:
+        return "children"
+    for node in [nominal, *nominal.ancestors][:4]:
+        lemma = node.lemma_.lower()
+        if lemma in ("hospitalise", "hospitalize", "admit"):
+            return "hospitalized"
+        if lemma == "identify":
+            return "identified_dead"
+    return None
+
+
 def classify_quantity(q: Quantity) -> str:
     """The slot of a quantity; 'quantity' when the text does not say what it counts."""
-    if q.unit in MEASURE_UNITS:
+    if q.unit in MEASURE_UNITS or q.unit in FRACTION_UNITS:
         return "quantity"
     nominal = q.noun if q.noun is not None else q.number.root
     words = _words_of(nominal)
+    after = _state_after(q)
+    if after is not None:
+        return after
     # Walk up from the counted noun to the verb that governs it, noting the role on the way.
     cur, role = nominal, nominal.dep_
     for _ in range(5):

@@ -64,6 +64,7 @@ def value_from_dict(data: dict[str, Any]) -> ClaimValue:
             value=float(data["value"]),
             high=None if high is None else float(high),
             unit=data.get("unit"),
+            scope=data.get("scope"),
         )
     if "date" in data:
         date = data["date"]

@@ -76,6 +76,7 @@ class NumberValue:
     high: float | None = None
     unit: str | None = None
     reference: str | None = None  # what a distance is measured from ("the Ukrainian border")
+    scope: str | None = None  # the part of a toll counted: "hospitalized", "children", ...
 
 
 @dataclass
