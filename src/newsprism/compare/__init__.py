@@ -3,7 +3,6 @@ and per-outlet profiles."""
 
 from __future__ import annotations
 
-from collections import Counter
 
 from newsprism.compare.align import aligned_pairs
 from newsprism.compare.graph import accusation_graph
@@ -14,29 +13,17 @@ from newsprism.compare.signatures import signatures
 from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
 from newsprism.extract.resolve import AliasTable
-from newsprism.model.types import Analysis, Comparison, DateValue, EntityValue, Event
+from newsprism.model.types import Analysis, Comparison, Event
 from newsprism.store.corrections import standing
 
 __all__ = ["compare", "group_events", "judge"]
 
 
 def _name_event(group: EventGroup, analysis: Analysis) -> Event:
-    members = set(group.articles)
-    names = {e.id: e.name for e in analysis.entities}
-    places: Counter[str] = Counter()
-    days: Counter[str] = Counter()
-    for claim in analysis.claims:
-        if claim.article not in members or claim.subject is not None:
-            continue
-        if claim.slot == "event_location" and isinstance(claim.value, EntityValue):
-            places[names.get(claim.value.entity, claim.value.entity)] += 1
-        if isinstance(claim.value, DateValue) and claim.value.date and claim.slot == "event_date":
-            days[claim.value.date] += 1
-    place = places.most_common(1)[0][0] if places else None
-    day = days.most_common(1)[0][0] if days else None
+    """The event's name: its main place and day as grouping found them, else the title."""
     first = next(a for a in analysis.articles if a.id == group.articles[0])
-    name = " · ".join(p for p in (place, day) if p) or first.title or group.id
-    return Event(id=group.id, name=name, articles=list(group.articles), date=day)
+    name = group.label or first.title or group.id
+    return Event(id=group.id, name=name, articles=list(group.articles), date=group.day)
 
 
 def compare(analysis: Analysis, table: AliasTable | None = None) -> Analysis:
