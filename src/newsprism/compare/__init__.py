@@ -3,7 +3,6 @@ and per-outlet profiles."""
 
 from __future__ import annotations
 
-
 from newsprism.compare.align import aligned_pairs
 from newsprism.compare.graph import accusation_graph
 from newsprism.compare.grouping import EventGroup, group_events
