@@ -105,11 +105,6 @@ def places(found) -> dict[str | None, str | None]:
             "Sunday",
             400,
             "So far this year",
-            marks=pytest.mark.xfail(
-                reason="events._period_event only reads 'since ...'; 'so far this year' (which "
-                "its docstring names) opens no period, so 400 fills this event's `killed`",
-                strict=True,
-            ),
         ),
         pytest.param(
             "A bus crashed near Arequipa on Monday, killing 19 passengers. "
@@ -118,12 +113,6 @@ def places(found) -> dict[str | None, str | None]:
             "Monday",
             27,
             "Last year's",
-            marks=pytest.mark.xfail(
-                reason="'crash' is not in EVENT_VERBS, so 'on Monday' (hanging from 'crashed') "
-                "does not date the main event; with no main date _dated_elsewhere is False and "
-                '"Last year\'s" becomes the event_date and 27 fills `killed`',
-                strict=True,
-            ),
         ),
         pytest.param(
             "A bomb killed 30 people in Quetta on Monday. The deadliest earlier disaster was "
@@ -132,12 +121,6 @@ def places(found) -> dict[str | None, str | None]:
             "Monday",
             96,
             "2011",
-            marks=pytest.mark.xfail(
-                reason="events._ANAPHORA knows 'that attack/bombing/...' but not 'that "
-                "disaster', so the sentence after the 2011 sinking is not carried over and 96 "
-                "fills `killed`",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -207,31 +190,17 @@ def test_another_incidents_figure_is_kept_apart(
             'Governor Rosa Quispe said."',
             "killed",
             "Rosa Quispe",
-            marks=pytest.mark.xfail(
-                reason="the parser hangs the quoted clause under the outlet's 'reports' "
-                "(ccomp) and find_attribution takes the first speech verb up the head chain, "
-                "so the Lima Post is credited instead of the governor quoted inside",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Al Jazeera, citing hospital sources, said 22 people were killed in the strike "
             "on Khan Younis.",
             "killed",
             "hospital sources",
-            marks=pytest.mark.xfail(
-                reason="attribution has no 'citing X' rule: the outlet that cites is credited",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Citing a senior police official, the agency said 14 people were arrested.",
             "arrested",
             "senior police official",
-            marks=pytest.mark.xfail(
-                reason="attribution has no 'citing X' rule: 'the agency' is credited",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Governor Ana Pires visited Beira on Monday after the cyclone. "
@@ -423,11 +392,6 @@ def test_a_modifier_place_is_not_where_it_happened(
     assert not_a_place not in found
 
 
-@pytest.mark.xfail(
-    reason="the modifier 'Moscow' still counts among the article's named places in "
-    "_event_locations, which tips the gazetteer to the namesake Donetsk in Rostov oblast",
-    strict=True,
-)
 def test_a_modifier_does_not_choose_the_region(extract) -> None:
     text = "A drone struck a market in Moscow-backed Donetsk on Monday, killing 7 people."
     assert places(extract(text, date=PUBLISHED)) == {"Donetsk": "Donetsk Oblast"}
@@ -467,21 +431,11 @@ def test_a_modifier_does_not_choose_the_region(extract) -> None:
             "A bomb exploded in Goma on Thursday, killing 4 people.",
             "Goma",
             "Nord-Kivu",
-            marks=pytest.mark.xfail(
-                reason="spaCy tags Goma PERSON and when_where._is_place rejects PERSON before "
-                "asking the gazetteer (which knows Goma, Nord-Kivu): no event_location at all",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Two gunmen opened fire at a wedding in Kasur on Friday night, killing 8 guests.",
             "Kasur",
             "Punjab Province",
-            marks=pytest.mark.xfail(
-                reason="'in Kasur' hangs from 'wedding', which is neither an event word nor a "
-                "facility or site noun, nor the root: _place_position refuses it",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -576,22 +530,12 @@ def causes(found) -> set[tuple[str | None, bool]]:
             "It was not an Israeli missile that hit the hospital, the army said.",
             "Israel",
             True,
-            marks=pytest.mark.xfail(
-                reason="a cleft denial ('It was not an X missile that hit') is read as an "
-                "asserted cause: negated is False",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Colombian rebels were responsible for the bombing of the police station in Cali, "
             "the army said.",
             "Colombia",
             False,
-            marks=pytest.mark.xfail(
-                reason="'X were responsible for the bombing' yields only the bare mechanism "
-                "'bombing' with no agent",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -605,22 +549,12 @@ def test_cause_and_its_polarity(extract, text: str, agent: str, negated: bool) -
     assert not names(not negated), found
 
 
-@pytest.mark.xfail(
-    reason="'not caused by' loses its negation when the mechanism has no agent: the bare "
-    "noun 'bird strike' is kept as an asserted cause (negated False)",
-    strict=True,
-)
 def test_a_denied_mechanism_without_agent_is_negated(extract) -> None:
     found = extract("The crash was not caused by a bird strike, investigators said.")
     (claim,) = found.of("cause")
     assert "strike" in (claim.value.mechanism or "") and claim.value.negated
 
 
-@pytest.mark.xfail(
-    reason="'caused by a gas leak' gives no cause claim at all: the causal link is read "
-    "only for known mechanism nouns",
-    strict=True,
-)
 def test_a_mechanism_named_after_caused_by(extract) -> None:
     found = extract(
         "The blast at the apartment block in Tarragona was caused by a gas leak, firefighters said."

@@ -129,7 +129,8 @@ def _reciprocal(verb: Token) -> list[Token] | None:
 
 
 def _crime_doer(crime: Token) -> Token | None:
-    """'a deliberate Russian war crime', 'a war crime by the Russians', 'X committed a war crime'."""
+    """Who a war crime is pinned on: 'a deliberate Russian war crime', 'a war crime by the
+    Russians', 'X committed a war crime'."""
     for child in crime.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
             return child
@@ -170,10 +171,10 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
         lemma = tok.lemma_.lower()
         parties = _reciprocal(tok) if tok.pos_ == "VERB" else None
         if parties is not None:
-            for accuser in parties:
-                for accused in parties:
-                    if accused != accuser:
-                        yield tok, accuser, accused, True
+            for one in parties:
+                for other in parties:
+                    if one != other:
+                        yield tok, one, other, True
             continue
         target = _blame_target(tok)
         if target is not None:
@@ -192,17 +193,19 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
         charged = lemma in CHARGE_VERBS and tok.pos_ == "VERB" and _of_wrongdoing(tok)
         if (lemma in BLAME_VERBS or charged) and tok.pos_ == "VERB":
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            blamed: Token | None
+            blamer: Token | None
             if passive:
-                accused = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                blamed = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-                accuser = agents[0] if agents else None
+                blamer = agents[0] if agents else None
             else:
-                accused = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-                accuser = _subject(tok)
-            if _is_actor(accused):
-                assert accused is not None
-                for target in _expand(accused):
-                    yield tok, accuser if _is_actor(accuser) else None, target, True
+                blamed = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                blamer = _subject(tok)
+            if _is_actor(blamed):
+                assert blamed is not None
+                for target in _expand(blamed):
+                    yield tok, blamer if _is_actor(blamer) else None, target, True
         elif _says_doer_did_it(tok):
             doer = _subject(tok)
             if _is_actor(doer):

@@ -20,6 +20,7 @@ later mentions of "the attack" refer back to a cause already stated.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -28,7 +29,9 @@ from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import entity_id
+from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
+from newsprism.extract.resolve import AliasTable
 from newsprism.model.types import CauseValue, Claim
 from newsprism.nlp.gazetteer import load_gazetteer
 
@@ -261,7 +264,17 @@ ACTOR_NOUNS = frozenset(
         "jets",
         "aircraft",
         "gunmen",
-        "forces'",
+        "rebels",
+        "insurgents",
+        "separatists",
+        "guerrillas",
+        "extremists",
+        "terrorists",
+        "attackers",
+        "jihadists",
+        "paramilitaries",
+        "settlers",
+        "protesters",
     }
 )
 ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "EVENT"})
@@ -319,12 +332,18 @@ def _noun_agent(noun: Token) -> Token | None:
         # ("the Mariupol theatre airstrike").
         # A weapon's name before the noun ("a HIMARS strike") is no actor, so an
         # organisation counts only before a generic act ("a Hamas attack").
-        labels = ("NORP", "ORG") if noun.lower_ in GENERIC_ACT_NOUNS else ("NORP",)
+        labels: tuple[str, ...] = ("NORP",)
+        if noun.lower_ in GENERIC_ACT_NOUNS:
+            labels = ("NORP", "ORG")
         if noun.lower_ in NATURAL_NOUNS or noun.lower_.startswith("flood"):
             labels = ()  # "the Libyan floods": where, since nobody makes a flood
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in labels:
-            if not _maker(child) and not _place_word(child):
-                return child
+        if (
+            child.dep_ in ("amod", "compound", "nmod")
+            and child.ent_type_ in labels
+            and not _maker(child)
+            and not _place_word(child)
+        ):
+            return child
         if child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj" and is_actor(obj):
@@ -355,7 +374,14 @@ def _place_word(tok: Token) -> bool:
     """A place name, by the tagger or the gazetteer (the tagger calls some towns ORG)."""
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
-    return tok.pos_ == "PROPN" and load_gazetteer().is_place(tok.text, strict=True)
+    if not tok.text[:1].isupper() or _shipped_table().state_of(tok.text) is not None:
+        return False  # "Russian", "Saudi": a people's name, whatever a town is called
+    return load_gazetteer().is_place(tok.text, strict=True)
+
+
+@functools.cache
+def _shipped_table() -> AliasTable:
+    return AliasTable.load()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -457,7 +483,8 @@ def _called_false(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    """A negation on the cue's own clause: 'did not carry out', 'was not caused by', 'no strikes'."""
+    """A negation on the cue's own clause: 'did not carry out', 'was not caused by', 'no
+    strikes'."""
     if _called_false(tok):
         return True
     for child in tok.children:
@@ -465,9 +492,12 @@ def _negated(tok: Token) -> bool:
             return True
     head = tok.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head != tok:
-        if head.dep_ == "prep":
+        if head.dep_ in ("prep", "agent"):
             head = head.head
         return any(c.dep_ == "neg" for c in head.children)
+    if tok.dep_ == "relcl" and head.dep_ in ("attr", "nsubj"):
+        # "It was not an Israeli missile that hit the hospital": the cleft's negation.
+        return any(c.dep_ == "neg" for c in head.head.children)
     return False
 
 
@@ -506,10 +536,14 @@ def _verb_found(verb: Token) -> Found | None:
             agent = subject if is_actor(subject) else None
         if agent is None and lemma in ("hit", "strike", "destroy") and subject is None:
             return None
-        if subject is not None and not is_actor(subject) and agent is None:
-            # "it hit the building": a mechanism must be named for the clause to count.
-            if subject.lower_ not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS:
-                return None
+        # "it hit the building": a mechanism must be named for the clause to count.
+        if (
+            subject is not None
+            and not is_actor(subject)
+            and agent is None
+            and subject.lower_ not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
+        ):
+            return None
     deny = _denial(verb)
     negated = _negated(verb) or deny is not None
     if deny is not None and agent is None:
@@ -594,6 +628,8 @@ def _causal_found(tok: Token) -> Found | None:
     if {cause.lower_, _lemma(cause)} & causes:
         agent = _noun_agent(cause) or _named(cause)
         return Found(tok, agent, negated, _mechanism_of(cause), True)
+    if lemma == "cause" and cause.pos_ == "NOUN":
+        return Found(tok, None, negated, _mechanism_of(cause), True)  # "caused by a gas leak"
     return None
 
 
@@ -602,9 +638,12 @@ def _of_structure(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and _lemma(child) in STRUCTURE_NOUNS:
             return True
-        if child.dep_ == "prep" and child.lower_ == "of":
-            if any(_lemma(g) in STRUCTURE_NOUNS for g in child.children if g.dep_ == "pobj"):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(_lemma(g) in STRUCTURE_NOUNS for g in child.children if g.dep_ == "pobj")
+        ):
+            return True
     return False
 
 
@@ -615,7 +654,8 @@ def _harmful(tok: Token | None) -> bool:
     if tok.lower_ in ("it", "which", "this", "that"):
         return True  # the event itself, referred to
     words = {tok.lower_, _lemma(tok)}
-    return bool(words & (EFFECT_NOUNS | HARM_LEMMAS | GENERIC_ACT_NOUNS | MECHANISM_NOUNS))
+    harm = EFFECT_NOUNS | HARM_LEMMAS | GENERIC_ACT_NOUNS | MECHANISM_NOUNS | EVENT_NOUNS
+    return bool(words & harm)
 
 
 def _noun_found(noun: Token) -> Found | None:
@@ -641,6 +681,20 @@ def _noun_found(noun: Token) -> Found | None:
     if deny is not None and agent is None and _subject(deny) is not None:
         agent = _subject(deny) if is_actor(_subject(deny)) else None
     return Found(noun, agent, negated, _mechanism_of(noun), False)
+
+
+def _responsible(adj: Token) -> Found | None:
+    """'X was (not) responsible for the bombing': agent X, negated with the negation."""
+    if adj.lower_ != "responsible" or adj.dep_ not in ("acomp", "attr", "oprd"):
+        return None
+    verb = adj.head
+    if not any(c.dep_ == "prep" and c.lower_ == "for" for c in [*adj.children, *verb.children]):
+        return None
+    subject = _subject(verb)
+    if not is_actor(subject):
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children) or _denial(verb) is not None
+    return Found(adj, subject, negated, None, True)
 
 
 def _used_weapon(verb: Token) -> Found | None:
@@ -708,6 +762,8 @@ def causes_in(sent: Span) -> list[Found]:
                     item.agent = doer
         elif _lemma(tok) in CAUSAL_PREPOSITIONS or tok.lower_ in CAUSAL_PREPOSITIONS:
             item = _causal_found(tok)
+        elif tok.pos_ == "ADJ":
+            item = _responsible(tok)
         else:
             item = _noun_found(tok)
             if item is not None and tok.dep_ == "pcomp":
@@ -720,7 +776,11 @@ def causes_in(sent: Span) -> list[Found]:
     kept = []
     for f in found:
         inside = [
-            v for v in found if v.verbal and v is not f and f.cue.i in {t.i for t in v.cue.subtree}
+            v
+            for v in found
+            if v.verbal
+            and v is not f
+            and (f.cue.i in {t.i for t in v.cue.subtree} or v.cue.head.i == f.cue.i)
         ]
         if not f.verbal and any(
             f.agent is None or v.negated or (v.agent is not None and v.agent.i == f.agent.i)
@@ -801,9 +861,9 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
                     return ctx.entity_for(_agent_span(named[0]))
     span = _agent_span(tok)
     if len(span) == 1:
-        state = ctx.table.state_of(tok.text) or ctx.table.state_of(tok.lemma_)
-        if state is not None:
-            ent = ctx.add_entity(state, tok.text, "GPE", tok.idx, tok.idx + len(tok.text))
+        people = ctx.table.state_of(tok.text) or ctx.table.state_of(tok.lemma_)
+        if people is not None:
+            ent = ctx.add_entity(people, tok.text, "GPE", tok.idx, tok.idx + len(tok.text))
             return entity_id(ent.key)
     return ctx.entity_for(span)
 
@@ -868,7 +928,8 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
             )
             ctx.add_epistemics(claim, f.cue)
             value = claim.value
-            if isinstance(value, CauseValue) and value.negated and value.agent is None:
+            no_such = any(c.lower_ == "no" for c in f.cue.children)
+            if isinstance(value, CauseValue) and value.negated and not value.agent and no_such:
                 value.agent = claim.attributed_to  # "there were no such strikes", says X of X
             claim.checkworthy = checkworthy_score(claim)
             claims.append(claim)

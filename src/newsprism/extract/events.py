@@ -31,7 +31,9 @@ EVENT_VERBS = frozenset(
     (
         "attack storm bomb kill murder shoot explode strike raid shell stab ambush massacre "
         # Disasters: what a storm, a flood or a failing dam does.
-        "hit sweep collapse burst flood bombard devastate destroy"
+        "hit sweep collapse burst flood bombard devastate destroy "
+        # Accidents.
+        "crash collide derail capsize sink"
     ).split()
 )
 # Words after "since" that open a period longer than one event: a toll "since the war
@@ -43,7 +45,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _ANAPHORA = re.compile(
     r"\b(?:this|that|the same) "
-    r"(?:attack|bombing|incident|massacre|explosion|blast|shooting|crash)\b",
+    r"(?:attack|bombing|incident|massacre|explosion|blast|shooting|crash|disaster|tragedy"
+    r"|flood|fire|sinking|collapse|raid|strike)\b",
     re.I,
 )
 
@@ -96,6 +99,16 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
     return _named(sent, noun, older[0].group(), older[0].group())
 
 
+# "so far this year", "to date in the war", "in the past year": a count over a period. A
+# bare "so far" is not one: "130 have so far been rescued" is this event's count.
+_PERIOD_PHRASE = re.compile(
+    r"\b(?:(?:so far|to date)(?: this (?:year|month)| in the war)"
+    r"|(?:in|over|during) the (?:past|last) (?:year|month|decade)s?"
+    r"|this year|throughout the war)\b",
+    re.I,
+)
+
+
 def _period_event(sent: Span) -> OtherEvent | None:
     """A count over a period ("since the war began", "since February 24", "so far this year"):
     the period is another incident than the event, however the count is phrased."""
@@ -109,6 +122,12 @@ def _period_event(sent: Span) -> OtherEvent | None:
             end = max(t.idx + len(t.text) for t in [tok, *scope])
             when = sent.doc.text[tok.idx : end]
             return OtherEvent(f"the period {when}", when, None, tok.idx, end)
+    found = _PERIOD_PHRASE.search(sent.text)
+    if found is not None:
+        start = sent.start_char + found.start()
+        return OtherEvent(
+            f"the period {found.group()}", found.group(), None, start, start + len(found.group())
+        )
     return None
 
 

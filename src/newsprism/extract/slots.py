@@ -188,9 +188,12 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
         return "injured"  # "treated 58 patients"
     if lemma in ("hospitalise", "hospitalize") and role in _OBJECT_ROLES | {"nsubj"}:
         return "injured"  # "73 prisoners were hospitalized"
-    if lemma in RECEIVE_VERBS and role in _SUBJECT_ROLES:
-        if any(o.lower_ in HARM_OBJECTS for o in verb.children if o.dep_ in ("dobj", "obj")):
-            return "injured"  # "150 soldiers received injuries"
+    if (
+        lemma in RECEIVE_VERBS
+        and role in _SUBJECT_ROLES
+        and any(o.lower_ in HARM_OBJECTS for o in verb.children if o.dep_ in ("dobj", "obj"))
+    ):
+        return "injured"  # "150 soldiers received injuries"
     if lemma == "identify" and role in _OBJECT_ROLES | {"nsubj"} and _dead_mentioned(verb):
         return "killed"  # "identified 12 of the dead", "49 deceased were identified"
     if role in _SUBJECT_ROLES:

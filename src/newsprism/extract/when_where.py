@@ -23,7 +23,7 @@ from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import Canonical
 from newsprism.model.types import Claim, DateValue, EntityValue
 from newsprism.nlp.dates import resolve_date
-from newsprism.nlp.gazetteer import load_gazetteer
+from newsprism.nlp.gazetteer import load_gazetteer, normalize_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Verbs whose object is a place, not a person: "stormed the hall", "shelled Harlow".
@@ -85,8 +85,11 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
     days = [c.value.date for c in found if isinstance(c.value, DateValue) and c.value.date]
     for claim in found:
         date = claim.value.date if isinstance(claim.value, DateValue) else None
-        coarse = date is not None and len(date) < 10
-        if coarse and any(d != date and d.startswith(date) for d in days):
+        if (
+            date is not None
+            and len(date) < 10
+            and any(d != date and d.startswith(date) for d in days)
+        ):
             continue
         claim.id = claim_id(ctx.article.id, len(claims) + 1)
         claims.append(claim)
@@ -155,7 +158,11 @@ def _place_position(tok: Token) -> bool:
     if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in _VENUE_VERBS:
         return tok.ent_type_ not in _PERSONAL or head.lemma_.lower() != "attack"
     if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
-        return _locates_event(head.head) or head.head.dep_ == "ROOT"
+        above = head.head
+        if _locates_event(above) or above.dep_ == "ROOT":
+            return True
+        # "opened fire at a wedding in Kasur": the noun it hangs from is the event's scene.
+        return above.pos_ == "NOUN" and any(_locates_event(a) for a in list(above.ancestors)[:3])
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SITE_NOUNS:
         return _place_position(head.head) or _locates_event(head.head.head)  # "the city of X"
     if tok.dep_ in ("compound", "nmod") and (
@@ -171,8 +178,10 @@ def _is_place(tok: Token, span: Span) -> bool:
     """A place by the tagger, or by the gazetteer when the tagger called it something else."""
     if tok.ent_type_ in PLACE_LABELS or (span[-1].lower_ in FACILITY_NOUNS and tok.pos_ == "PROPN"):
         return True
-    if tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
+    if tok.ent_type_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
         return False
+    if tok.ent_type_ == "PERSON" and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near")):
+        return False  # the tagger calls some towns people; only "in X" overrules it
     return tok.pos_ == "PROPN" and load_gazetteer().is_place(span.text, strict=True)
 
 
@@ -222,7 +231,9 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
     """One claim per place the article gives for the event, at its first mention, with the
     place it lies in: the one the sentence names, else the gazetteer's region."""
     gazetteer = load_gazetteer()
-    named = [e.text for e in ctx.doc.ents if e.label_ == "GPE"]
+    # Places the article names, as context for ambiguous names; a modifier ("Moscow-backed")
+    # says who holds a place, not which country it is in.
+    named = [e.text for e in ctx.doc.ents if e.label_ == "GPE" and not _modifier(e[-1])]
     # The countries the article names: a town the gazetteer finds only elsewhere (a
     # namesake village abroad) gets no region rather than a wrong one.
     countries = {c for c in (gazetteer.country_of(n) for n in named) if c}
@@ -249,7 +260,7 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
             elif named_venue and later:
                 within = _place_entity(ctx, later[0], "GPE")  # "the Tarn Market in Harlow"
             else:
-                within = _region_of(ctx, span, named, countries)
+                within = _region_of(ctx, span, named, countries, eid)
             value = EntityValue(eid, within=within)
             start, end = place_span.start_char, place_span.end_char
             claim = _new_claim(ctx, claims, sent, "event_location", value, start, end)
@@ -279,18 +290,21 @@ def _venue_of(span: Span) -> Span | None:
 
 
 def _region_of(
-    ctx: ArticleContext, span: Span, named: list[str], countries: set[str]
+    ctx: ArticleContext, span: Span, named: list[str], countries: set[str], eid: str
 ) -> str | None:
     """The gazetteer's region for a town, when it lies in a country the article names."""
     place = load_gazetteer().lookup(span.text, named)
     if place is None or place.kind != "city" or not place.region:
         return None
+    if normalize_name(place.region) == normalize_name(span.text):
+        return None  # "Dhaka" in the division "Dhaka": no place lies within itself
     if countries and place.country not in countries:
         return None  # a namesake abroad, not the town the article means
     added = ctx.add_entity(
         Canonical(place.region, "GPE"), place.region, "GPE", span.start_char, span.start_char
     )
-    return entity_id(added.key)
+    region = entity_id(added.key)
+    return None if region == eid else region  # "Dhaka" in "Dhaka Division" read as one
 
 
 def _place_entity(ctx: ArticleContext, span: Span, kind: str) -> str:

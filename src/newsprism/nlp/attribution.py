@@ -130,7 +130,46 @@ def _according_to(token: Token) -> Attribution | None:
 
 
 def find_attribution(token: Token) -> Attribution | None:
-    """The speaker a claim is credited to, or None when the article asserts it itself."""
+    """The speaker a claim is credited to, or None when the article asserts it itself.
+
+    A source the speaker cites ("Al Jazeera, citing hospital sources, said") and a speaker
+    quoted inside another's report ('X reports: "..., the governor said"') come first: they
+    are whose word the claim is.
+    """
+    return _cited(token) or _quoted_inside(token) or _on_the_path(token)
+
+
+def _cited(token: Token) -> Attribution | None:
+    """'citing hospital sources': the source cited in the claim's sentence."""
+    for verb in token.sent:
+        if verb.lemma_.lower() == "cite" and verb.pos_ == "VERB":
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            if objects:
+                return Attribution(_noun_phrase(objects[0]), Cue.of_tokens(verb, verb))
+    return None
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted_inside(token: Token) -> Attribution | None:
+    """A speech verb inside the quotation that holds the claim, after it."""
+    sent = token.sent
+    marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
+    before = [i for i in marks if i < token.i]
+    after = [i for i in marks if i > token.i]
+    if len(before) % 2 == 0 or not after:
+        return None  # not inside a quotation of this sentence
+    for verb in token.doc[token.i + 1 : after[0]]:
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects and subjects[0].lower_ not in ("it", "which", "that", "this", "we", "i"):
+                return Attribution(_noun_phrase(subjects[0]), Cue.of_tokens(verb, verb))
+    return None
+
+
+def _on_the_path(token: Token) -> Attribution | None:
+    """A speech verb above the claim, an "according to", or one after its quotation."""
     path = clause_path(token)
     for child, verb in pairwise(path):
         if verb.lemma_.lower() in SPEECH_VERBS and child.dep_ in _REPORTED:
