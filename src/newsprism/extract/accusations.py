@@ -312,11 +312,16 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
             claim.checkworthy = checkworthy_score(claim)
             claims.append(claim)
         for cue, accuser, accused, said_by_subject in _accusations(sent):
+            pronoun = _subject(cue) if cue.pos_ == "VERB" else None
             if accuser is not None:
                 accuser_id = ctx.entity_for(_phrase(accuser))
+            elif pronoun is not None and pronoun.lower_ in ("it", "they") and said_by_subject:
+                # "It accused the Russians": the body that spoke last.
+                accuser_id = ctx.speaker_id(_phrase(pronoun)) or ctx.voice()
             else:
                 said = find_attribution(cue)
-                accuser_id = ctx.entity_for(said.speaker) if said else ctx.voice()
+                speaker = ctx.speaker_id(said.speaker) if said else None
+                accuser_id = speaker or ctx.voice()
             value = AccusationValue(accuser=accuser_id, accused=ctx.entity_for(_phrase(accused)))
             first = accuser if accuser is not None else accused
             claim = _claim(

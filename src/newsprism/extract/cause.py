@@ -868,6 +868,19 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
     return ctx.entity_for(span)
 
 
+def _speaking_subject(cue: Token) -> Token | None:
+    """The subject of the deny or accuse verb a cause is stated under, or is."""
+    for node in [cue, *list(cue.ancestors)[:3]]:
+        if _lemma(node) in DENY_VERBS | ACCUSING_VERBS and node.pos_ == "VERB":
+            subject = _subject(node)
+            if subject is None or any(c.dep_ == "conj" for c in subject.children):
+                return None  # "X and Y accused each other": neither alone
+            if subject.lower_ in ("it", "they") or is_actor(subject):
+                return subject
+            return None
+    return None
+
+
 def _outer_subject(tok: Token) -> Token | None:
     """The subject of the nearest verb above a token's own clause ("the ministry denied that
     its forces ...": the ministry)."""
@@ -927,6 +940,9 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
                 value_end=hi,
             )
             ctx.add_epistemics(claim, f.cue)
+            speaker = _speaking_subject(f.cue)
+            if speaker is not None:  # "X denied ...", "X accused Y of ...": X's word
+                claim.attributed_to = ctx.speaker_id(_agent_span(speaker))
             value = claim.value
             no_such = any(c.lower_ == "no" for c in f.cue.children)
             if isinstance(value, CauseValue) and value.negated and not value.agent and no_such:

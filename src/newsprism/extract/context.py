@@ -22,7 +22,9 @@ from newsprism.model.types import Article, Claim
 from newsprism.nlp.attribution import (
     Attribution,
     find_attribution,
+    headline_source,
     is_pronoun,
+    owner_of,
     quoted_speakers,
 )
 from newsprism.nlp.hedging import find_hedge
@@ -68,6 +70,7 @@ class ArticleContext:
     _others: dict[int, OtherEvent] | None = None
     _quoted: dict[int, Attribution] | None = None
     _titles: dict[str, LocalEntity] | None = None
+    _last_speaker: str | None = None
 
     @property
     def others(self) -> dict[int, OtherEvent]:
@@ -141,6 +144,12 @@ class ArticleContext:
         hit = self._entity_covering(root.idx, root.idx + len(root.text))
         if hit is not None:
             return entity_id(hit.key)
+        # "the Libyan Red Crescent aid organization": a named body with a descriptor after it.
+        named = [t for t in root.lefts if t.dep_ == "compound" and t.ent_type_ in ("ORG", "PERSON")]
+        if named:
+            hit = self._entity_covering(named[0].idx, named[0].idx + len(named[0].text))
+            if hit is not None and hit.label in ("ORG", "PERSON"):
+                return entity_id(hit.key)
         organ = self._organ_of_place(root)
         if organ is not None:
             return organ
@@ -193,8 +202,8 @@ class ArticleContext:
         if self._titles is None:
             self._titles = self._title_map()
         words = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
-        if not words or any(t.ent_type_ for t in span):
-            return None
+        if not words or any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+            return None  # "Libya's chief prosecutor" has a title; "the ministry" has a name
         return self._titles.get(words[-1].lemma_.lower())
 
     def _title_map(self) -> dict[str, LocalEntity]:
@@ -268,9 +277,28 @@ class ArticleContext:
                 self._quoted = quoted_speakers(self.doc)
             said = self._quoted.get(token.sent.start)
         if said is not None:
-            claim.attributed_to = self.entity_for(said.speaker)
+            claim.attributed_to = self.speaker_id(said.speaker)
             claim.attribution_cue = said.cue.text
-        claim.sourced = said is not None or _names_a_source(token)
+        else:
+            source = headline_source(token.sent)
+            if source is not None:
+                claim.attributed_to = self.entity_for(source)
+                claim.attribution_cue = source.text
+        claim.sourced = claim.attributed_to is not None or _names_a_source(token)
+
+    def speaker_id(self, speaker: Span) -> str | None:
+        """The entity whose word a speaker phrase carries; a document without an owner ("the
+        statement added") or "it" is the last body that spoke in the article."""
+        owner = owner_of(speaker)
+        if owner is None or (is_pronoun(owner) and owner[0].lower_ in ("it", "they")):
+            if self._last_speaker is not None:
+                return self._last_speaker
+            if owner is None:
+                return self.entity_for(speaker)
+        eid = self.entity_for(owner)
+        if not is_pronoun(owner):
+            self._last_speaker = eid
+        return eid
 
 
 def _names_a_source(token: Token) -> bool:

@@ -8,6 +8,7 @@ named before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -251,3 +252,66 @@ def quoted_speakers(doc: Doc) -> dict[int, Attribution]:
         if text.rstrip().endswith(":"):
             pending = _speaker_in(sent)
     return found
+
+
+# Nouns that speak for a body in a headline's "Kyiv: ..." or "...: mayor's office".
+SPEAKING_NOUNS = frozenset(
+    (
+        "office ministry police officials official authorities military army mayor governor "
+        "council source sources media government president minister spokesman prosecutor "
+        "prosecutors agency mission"
+    ).split()
+)
+# Speakers that are documents or parts of a body: the claim is the owner's word.
+DOCUMENT_NOUNS = frozenset(
+    (
+        "statement report investigation evidence data conclusions conclusion findings version "
+        "update study analysis assessment document documents figures estimate estimates record "
+        "records release communique"
+    ).split()
+)
+REPRESENTATIVE_NOUNS = frozenset(
+    "representatives representative members member spokesman spokeswoman spokesperson".split()
+)
+
+
+def owner_of(speaker: Span) -> Span | None:
+    """Whose word a speaker phrase carries: "Moscow's version" is Moscow's, "a statement from
+    the ministry" the ministry's, "representatives of the DPR" the DPR's. None for a document
+    that names no owner ("the statement"); the speaker itself otherwise."""
+    head = speaker.root
+    lemma = head.lemma_.lower()
+    if lemma not in DOCUMENT_NOUNS and head.lower_ not in DOCUMENT_NOUNS | REPRESENTATIVE_NOUNS:
+        return speaker
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return _noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            owners = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if owners:
+                return _noun_phrase(owners[0])
+    return None if head.lower_ not in REPRESENTATIVE_NOUNS else speaker
+
+
+_HEADLINE_SOURCE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?):\s+\S|:\s+([\w'’ ]{3,40})\s*$")
+
+
+def headline_source(sent: Span) -> Span | None:
+    """'Kyiv: Russian army shelled the colony', 'Theatre hit by Russia: mayor's office': the
+    source a headline names before or after its colon."""
+    text = sent.text
+    match = _HEADLINE_SOURCE.search(text)
+    if match is None or len(text) > 200:
+        return None
+    group = 1 if match.group(1) else 2
+    start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
+    span = sent.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 5:
+        return None
+    # A source: one named body or person, or a noun that speaks ("mayor's office").
+    named = span.root.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and all(
+        t.ent_type_ or t.is_punct for t in span
+    )
+    if not named and span.root.lemma_.lower() not in SPEAKING_NOUNS:
+        return None
+    return span
