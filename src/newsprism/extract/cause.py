@@ -124,6 +124,8 @@ STRUCTURE_NOUNS = frozenset(
 )
 # Verbs and phrases that link a cause to its effect.
 CAUSAL_VERBS = frozenset({"cause", "trigger", "spark", "lead", "contribute", "result", "unleash"})
+# "attributes this disaster to negligence": the cause is the object of "to".
+ATTRIBUTING_VERBS = frozenset({"attribute", "ascribe", "blame"})
 CAUSAL_PREPOSITIONS = frozenset({"due", "because", "result", "owing"})
 # Nouns naming how the harm was done.
 MECHANISM_NOUNS = frozenset(
@@ -185,6 +187,7 @@ LIE_WORDS = frozenset(
         "hoax",
     }
 )
+WEAPON_NOUNS = frozenset({"guns", "gun", "howitzers", "jets", "aircraft", "warplanes"})
 USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
 # Nouns that name harm in general; they name a cause only with an agent ("the attack by
 # Russian forces"), never alone (every article about an attack says "the attack").
@@ -394,6 +397,12 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ in ("relcl", "acl"):
         return verb.head
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and _lemma(verb.head.head) not in ACCUSING_VERBS | DENY_VERBS
+    ):
+        return _subject(verb.head.head)  # "by delivering a bomb attack, Russia committed"
     return None
 
 
@@ -464,12 +473,18 @@ def _denial(tok: Token) -> Token | None:
             return head
         if _lemma(head) in ("say", "claim", "state") and node.dep_ == "ccomp":
             return None  # "X denied that Y said Z": only the nearest clause counts
+        if node.dep_ == "conj":
+            return None  # "denied that ... and stated that ...": the second is asserted
         node = head
     return None
 
 
 def _called_false(tok: Token) -> bool:
-    """'called the statements about the shelling "an outright lie"'."""
+    """'called the statements about the shelling "an outright lie"', 'disinformation about
+    the detonation'."""
+    for node in list(tok.ancestors)[:4]:
+        if node.lower_ in LIE_WORDS and node.pos_ == "NOUN":
+            return True
     for node in list(tok.ancestors)[:5]:
         if node.pos_ in ("VERB", "AUX") and any(
             c.lower_ in LIE_WORDS or any(g.lower_ in LIE_WORDS for g in c.children)
@@ -491,7 +506,7 @@ def _negated(tok: Token) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
     head = tok.head
-    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head != tok:
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr") and head != tok:
         if head.dep_ in ("prep", "agent"):
             head = head.head
         return any(c.dep_ == "neg" for c in head.children)
@@ -584,6 +599,17 @@ def _fail_found(verb: Token) -> Found | None:
         return None
     if _lemma(verb) == "give" and not _has_particle(verb, "way"):
         return None
+    broken = [
+        o
+        for o in verb.children
+        if o.dep_ in ("dobj", "obj", "npadvmod") and _lemma(o) in STRUCTURE_NOUNS
+    ]
+    if broken:  # "the floods that burst two dams", "bursting two dams"
+        doer = _subject(verb)
+        agent = _named(doer) if doer is not None and doer.lower_ in NATURAL_NOUNS else None
+        if agent is None and doer is not None and is_actor(doer):
+            agent = None if doer.lower_ in GENERIC_ACT_NOUNS else doer
+        return Found(verb, agent, _negated(verb), f"{_lemma(broken[0])} {_lemma(verb)}", True)
     subject = _subject(verb) or _passive_subject(verb)
     if subject is None or _lemma(subject) not in STRUCTURE_NOUNS:
         return None
@@ -594,7 +620,9 @@ def _causal_found(tok: Token) -> Found | None:
     """'caused by Storm Daniel', 'due to negligence', 'as a result of Russian bombing'."""
     lemma = _lemma(tok)
     cause: Token | None = None
-    if lemma in CAUSAL_VERBS and tok.pos_ == "VERB":
+    if lemma in ATTRIBUTING_VERBS:
+        pass
+    elif lemma in CAUSAL_VERBS and tok.pos_ == "VERB":
         if _passive_subject(tok) is not None or tok.tag_ == "VBN":
             effect = _passive_subject(tok) or (tok.head if tok.dep_ == "acl" else None)
             cause = _by_agent(tok)
@@ -613,12 +641,21 @@ def _causal_found(tok: Token) -> Found | None:
         if not _harmful(effect):
             return None
     elif lemma in CAUSAL_PREPOSITIONS:
-        if not _harmful(tok.head) and not _harmful(tok.head.head):
+        head = tok.head
+        if not any(_harmful(t) for t in (head, head.head, _subject(head), _subject(head.head))):
             return None
         for node in [tok, *tok.children, *(g for c in tok.children for g in c.children)]:
             if node.dep_ == "pobj":
                 cause = node
                 break
+    if lemma in ATTRIBUTING_VERBS and tok.pos_ == "VERB":
+        effect = next(iter(_objects(tok)), None) or _passive_subject(tok)
+        target = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children),
+            None,
+        )
+        if _harmful(effect) and target is not None:
+            cause = target
     if cause is None or cause.lower_ in _NOT_ACTORS:
         return None
     negated = _negated(tok) or _denial(tok) is not None
@@ -627,7 +664,9 @@ def _causal_found(tok: Token) -> Found | None:
     causes = MECHANISM_NOUNS | FAILING_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
     if {cause.lower_, _lemma(cause)} & causes:
         agent = _noun_agent(cause) or _named(cause)
-        return Found(tok, agent, negated, _mechanism_of(cause), True)
+        # "as a result of the strike" refers back to a cause already stated.
+        verbal = agent is not None or negated or not _anaphoric(cause)
+        return Found(tok if verbal else cause, agent, negated, _mechanism_of(cause), verbal)
     if lemma == "cause" and cause.pos_ == "NOUN":
         return Found(tok, None, negated, _mechanism_of(cause), True)  # "caused by a gas leak"
     return None
@@ -701,7 +740,12 @@ def _used_weapon(verb: Token) -> Found | None:
     """'Ukraine used HIMARS launchers in the attack': the user of a weapon is the agent."""
     if _lemma(verb) not in USE_VERBS or verb.pos_ != "VERB":
         return None
-    weapons = [o for o in _objects(verb) if o.lower_ in MECHANISM_NOUNS]
+    weapons = [
+        o
+        for o in _objects(verb)
+        if o.lower_ in MECHANISM_NOUNS | WEAPON_NOUNS
+        or (o.pos_ == "PROPN" and any(t.lower_ in MECHANISM_NOUNS for t in o.lefts))
+    ]
     subject = _subject(verb)
     if not weapons or not is_actor(subject):
         return None
@@ -716,6 +760,8 @@ def _generic_situation(noun: Token) -> bool:
         return True
     if noun.head.lower_ == "under":
         return True
+    if noun.head.lower_ == "with" and _lemma(noun.head.head) in HARM_LEMMAS:
+        return False  # "killed with thermobaric weapons": how they died
     has_det = any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
     plural = noun.tag_ in ("NNS", "NNPS")
     return plural and not has_det
@@ -744,6 +790,8 @@ def _accused_of(tok: Token) -> Token | None:
     objects = [o for o in _objects(owner) if is_actor(o)]
     if objects:
         return objects[0]
+    if any(o.lower_ in ("which", "who", "whom") for o in _objects(owner)) and owner.dep_ == "relcl":
+        return owner.head if is_actor(owner.head) else None  # "X, which it accused of ..."
     passive = _passive_subject(owner)
     return passive if is_actor(passive) else None
 
@@ -771,6 +819,9 @@ def causes_in(sent: Span) -> list[Found]:
                 item.agent = doer or item.agent
         if item is not None:
             found.append(item)
+    # "rocket or artillery strikes": one statement, however many nouns name the mechanism.
+    cues = {f.cue.i for f in found}
+    found = [f for f in found if f.verbal or f.cue.head.i not in cues or f.cue.dep_ != "conj"]
     # A noun inside a verbal statement ("not caused by Ukrainian rockets") is part of it,
     # unless it names an agent of its own that the statement does not.
     kept = []
@@ -811,7 +862,10 @@ def _keep(items: list[Found]) -> list[Found]:
 
 
 def _anaphoric(tok: Token) -> bool:
-    """'the strike', 'this bombing': a mention that refers back rather than states."""
+    """'the strike', 'this bombing': a mention that refers back rather than states. "The
+    collapse of two dams" states: its "of" phrase says which."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
 
 
