@@ -82,3 +82,36 @@ def test_called_a_lie_negates(extract) -> None:
         'The ministry called reports of the shelling by Freedonian troops "a blatant lie".'
     )
     assert any(c.value.negated for c in found.of("cause"))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "negated"),
+    [
+        # A force that breaks a structure, with the structure's failure the cause.
+        ("The river burst two levees and swept away homes.", None, False),
+        # A causal link whose effect is the disaster.
+        ("Inspectors attribute the disaster to negligence by the operator.", None, False),
+        ("The collapse of the bridge was partly due to its design.", None, False),
+        # The accused of an act is its doer, also through a relative pronoun.
+        (
+            "The army blamed the blast on the Lions Brigade, which it accused of blowing up the bridge.",
+            "Lions Brigade",
+            False,
+        ),
+        # A denial about a mechanism: "disinformation about", a cleft with "not".
+        ("Officials dismissed disinformation about a missile strike on the dam.", None, True),
+        ("It was not a Bolivian drone that hit the depot, the ministry said.", "Bolivia", True),
+    ],
+)
+def test_more_ways_of_stating_a_cause(extract, text: str, agent, negated: bool) -> None:
+    found = causes(extract(text))
+    assert any(
+        (name is None if agent is None else name is not None and agent in name) and neg == negated
+        for name, neg in found
+    ), found
+
+
+def test_reciprocal_blame_names_no_doer(extract) -> None:
+    found = extract("Niger and Mali accused each other of shelling the border post.")
+    assert all(c.value.agent is None for c in found.of("cause"))
+    assert all(c.attributed_to is None for c in found.of("cause"))
