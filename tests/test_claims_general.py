@@ -562,3 +562,18 @@ def test_a_mechanism_named_after_caused_by(extract) -> None:
     (claim,) = found.of("cause")
     assert claim.value.agent is None and not claim.value.negated
     assert "leak" in (claim.value.mechanism or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops fired on a crowd in Rafah on Monday, killing 40 people. "
+        "The war has killed more than 20,000 people, the ministry said.",
+        "Soldiers killed 40 people in Rafah on Monday. "
+        "More than 20,000 people have been killed in the offensive.",
+    ],
+)
+def test_a_wars_toll_is_not_this_events(extract, text: str) -> None:
+    found = extract(text)
+    assert counts(found, "killed") == [40]
+    assert 20000 in counts(found, "other")

@@ -39,7 +39,9 @@ EVENT_VERBS = frozenset(
 # Words after "since" that open a period longer than one event: a toll "since the war
 # began" or "since February 24" counts many events.
 PERIOD_NOUNS = frozenset(
-    "war invasion conflict start beginning outbreak offensive occupation escalation".split()
+    (
+        "war invasion conflict start beginning outbreak offensive occupation escalation campaign"
+    ).split()
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -99,6 +101,8 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
     return _named(sent, noun, older[0].group(), older[0].group())
 
 
+# Verbs of a toll, for "the war has killed 30,000" and "30,000 died in the offensive".
+_TOLL_VERBS = frozenset({"kill", "die", "claim", "injure", "wound", "displace", "perish"})
 # "so far this year", "to date in the war", "in the past year": a count over a period. A
 # bare "so far" is not one: "130 have so far been rescued" is this event's count.
 _PERIOD_PHRASE = re.compile(
@@ -122,6 +126,26 @@ def _period_event(sent: Span) -> OtherEvent | None:
             end = max(t.idx + len(t.text) for t in [tok, *scope])
             when = sent.doc.text[tok.idx : end]
             return OtherEvent(f"the period {when}", when, None, tok.idx, end)
+    for tok in sent:
+        # "the war has killed 30,000", "30,000 killed in the offensive": a period's toll.
+        harm = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if (
+            tok.lemma_.lower() in PERIOD_NOUNS
+            and harm.lemma_.lower() in _TOLL_VERBS
+            and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "throughout"))
+            )
+            and any(c.lower_ in ("the", "its", "this") or c.dep_ == "poss" for c in tok.children)
+        ):
+            phrase = sent.doc[tok.left_edge.i : tok.i + 1]
+            return OtherEvent(
+                f"the period of {phrase.text}",
+                phrase.text,
+                None,
+                phrase.start_char,
+                phrase.end_char,
+            )
     found = _PERIOD_PHRASE.search(sent.text)
     if found is not None:
         start = sent.start_char + found.start()
