@@ -94,7 +94,8 @@ def test_called_a_lie_negates(extract) -> None:
         ("The collapse of the bridge was partly due to its design.", None, False),
         # The accused of an act is its doer, also through a relative pronoun.
         (
-            "The army blamed the blast on the Lions Brigade, which it accused of blowing up the bridge.",
+            "The army blamed the blast on the Lions Brigade, "
+            "which it accused of blowing up the bridge.",
             "Lions Brigade",
             False,
         ),
