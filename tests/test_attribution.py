@@ -75,3 +75,15 @@ def test_a_report_is_a_source_even_without_a_speaker(extract) -> None:
     assert found.of("quantity")[0].sourced
     bare = extract("The fire burned 200 homes.")
     assert not bare.of("quantity")[0].sourced
+
+
+def test_a_line_never_loses_its_first_word_to_the_line_before(extract) -> None:
+    """A sentence after a line break keeps its subject: the parser may not cut after it."""
+    found = extract(
+        "Photo: Relief workers at the dam\n\n"
+        "Chad and Sudan traded accusations on Friday after a blast at the border post."
+    )
+    pairs = {
+        (found.name(c.value.accuser), found.name(c.value.accused)) for c in found.of("accusation")
+    }
+    assert {("Chad", "Sudan"), ("Sudan", "Chad")} <= pairs

@@ -113,7 +113,8 @@ def _parties(tok: Token) -> list[Token]:
 def _reciprocal(verb: Token) -> list[Token] | None:
     """'X and Y accused each other', 'traded accusations', 'blamed on each other': X and Y."""
     lemma = verb.lemma_.lower()
-    words = {t.lower_ for t in verb.subtree if t.head == verb or t.head.head == verb}
+    near = [t for t in verb.subtree if verb in list(t.ancestors)[:3]]
+    words = {t.lower_ for t in near}
     each_other = {"each", "other"} <= words or {"one", "another"} <= words
     traded = lemma in RECIPROCAL_VERBS and bool(words & BLAME_NOUNS)
     if not (each_other and lemma in BLAME_VERBS) and not traded:
@@ -167,6 +168,7 @@ def _object_of(tok: Token, preposition: str) -> Token | None:
 
 def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]]:
     """(cue token, accuser or None for "whoever says so", accused, accuser_is_subject)."""
+    mutual = [t for t in sent if t.pos_ == "VERB" and _reciprocal(t) is not None]
     for tok in sent:
         lemma = tok.lemma_.lower()
         parties = _reciprocal(tok) if tok.pos_ == "VERB" else None
@@ -176,6 +178,8 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
                     if one != other:
                         yield tok, one, other, True
             continue
+        if mutual and any(m.is_ancestor(tok) for m in mutual):
+            continue  # "accused each other of being behind the attack": said already
         target = _blame_target(tok)
         if target is not None:
             yield tok, (_subject(tok.head) if tok.pos_ == "NOUN" else None), target, True
