@@ -116,3 +116,17 @@ def test_reciprocal_blame_names_no_doer(extract) -> None:
     found = extract("Niger and Mali accused each other of shelling the border post.")
     assert all(c.value.agent is None for c in found.of("cause"))
     assert all(c.attributed_to is None for c in found.of("cause"))
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Of course, this is a lie.",
+        "Maria Petrova, the ministry spokeswoman, called it a lie.",
+        "The ministry called the report a fabrication.",
+    ],
+)
+def test_calling_it_a_lie_denies_the_cause_stated_before(extract, second: str) -> None:
+    found = extract(f"Officials said Freedonian jets bombed the school. {second}")
+    polarity = {(found.name(c.value.agent), c.value.negated) for c in found.of("cause")}
+    assert ("Freedonian jets", False) in polarity and ("Freedonian jets", True) in polarity

@@ -188,6 +188,7 @@ LIE_WORDS = frozenset(
     }
 )
 WEAPON_NOUNS = frozenset({"guns", "gun", "howitzers", "jets", "aircraft", "warplanes"})
+NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "describe", "term", "dismiss"})
 USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
 # Nouns that name harm in general; they name a cause only with an agent ("the attack by
 # Russian forces"), never alone (every article about an attack says "the attack").
@@ -961,6 +962,55 @@ def _state_of(ctx: ArticleContext, tok: Token) -> str | None:
     return None
 
 
+def _called_a_lie(sent: Span) -> Token | None:
+    """'This is a lie', 'Zakharova called it a "lie"', 'the version is a fabrication': a
+    sentence that calls what was said false, naming no cause itself."""
+    for tok in sent:
+        if tok.lower_ not in LIE_WORDS:
+            continue
+        head = tok.head
+        if tok.dep_ in ("attr", "acomp") and _lemma(head) == "be":
+            return tok  # "this is a lie"
+        if tok.dep_ in ("oprd", "xcomp", "dobj", "pobj") and _lemma(head) in NAMING_VERBS:
+            return tok  # "called it a lie"
+        if tok.dep_ == "pobj" and _lemma(head.head) in NAMING_VERBS:
+            return tok  # "dubbing the accusations as a lie"
+    return None
+
+
+def _denial_of_last(
+    ctx: ArticleContext, claims: list[Claim], sent: Span, cue: Token
+) -> Claim | None:
+    """A lie-calling sentence denies the cause the article stated last: its agent, negated."""
+    stated = [
+        c
+        for c in claims
+        if isinstance(c.value, CauseValue) and c.value.agent and not c.value.negated
+    ]
+    if not stated:
+        return None
+    last = stated[-1].value
+    assert isinstance(last, CauseValue)
+    start, end = sentence_bounds(sent)
+    claim = Claim(
+        id=claim_id(ctx.article.id, len(claims) + 1),
+        article=ctx.article.id,
+        start=start,
+        end=end,
+        slot="cause",
+        value=CauseValue(agent=last.agent, mechanism=last.mechanism, negated=True),
+        value_start=cue.idx,
+        value_end=cue.idx + len(cue.text),
+    )
+    ctx.add_epistemics(claim, cue)
+    if claim.attributed_to is None:
+        subject = _subject(cue.head) if cue.head.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.lower_ not in ("this", "it", "that"):
+            claim.attributed_to = ctx.speaker_id(_agent_span(subject))
+    claim.checkworthy = checkworthy_score(claim)
+    return claim
+
+
 @claim_extractor("cause")
 def extract_causes(ctx: ArticleContext) -> list[Claim]:
     """Cause claims of one article's sentences about its own event."""
@@ -970,7 +1020,13 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
     for number, sent in enumerate(ctx.doc.sents):
         if ctx.others.get(sent.start) is not None:
             continue  # a sentence about another incident says nothing of this one's cause
-        for f in _keep(causes_in(sent)):
+        found = _keep(causes_in(sent))
+        lie = _called_a_lie(sent) if not found else None
+        if lie is not None:
+            claim = _denial_of_last(ctx, claims, sent, lie)
+            if claim is not None:
+                claims.append(claim)
+        for f in found:
             if f.agent is None and not f.negated and not f.verbal:
                 # A headline states; in the body the first bare mechanism does, and later
                 # ones with "the" refer back to it.
