@@ -577,3 +577,32 @@ def test_a_wars_toll_is_not_this_events(extract, text: str) -> None:
     found = extract(text)
     assert counts(found, "killed") == [40]
     assert 20000 in counts(found, "other")
+
+
+def test_a_similar_incident_is_another_incident(extract) -> None:
+    found = extract(
+        "Soldiers opened fire on a crowd at a fuel depot in Port Sudan on Thursday, killing 48 "
+        "people. In June, a similar shooting at a market in Omdurman killed 21 people.",
+        date="2026-05-08",
+    )
+    assert counts(found, "killed") == [48]
+    assert 21 in counts(found, "other")
+    assert {c.value.date for c in found.of("event_date")} == {"2026-05-07"}
+
+
+def test_a_place_under_the_scene_of_the_event(extract) -> None:
+    found = extract(
+        "At least 48 people were killed when soldiers opened fire on a crowd gathered at a "
+        "fuel depot in Port Sudan, the health ministry said."
+    )
+    assert "Port Sudan" in places(found)
+
+
+def test_reports_a_day_apart_date_one_event(extract) -> None:
+    found = extract(
+        "Survivors were pulled from the rubble of the theatre yesterday after it was bombed. "
+        "It had sheltered 1,000 people before it was hit late on Wednesday.",
+        date="2022-03-18",
+    )
+    assert {c.value.date for c in found.of("event_date")} >= {"2022-03-16"}
+    assert not [c for c in found.of("other") if c.subject]

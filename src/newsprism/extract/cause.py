@@ -188,6 +188,7 @@ LIE_WORDS = frozenset(
     }
 )
 WEAPON_NOUNS = frozenset({"guns", "gun", "howitzers", "jets", "aircraft", "warplanes"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "claim", "state", "report", "add", "allege"})
 NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "describe", "term", "dismiss"})
 USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
 # Nouns that name harm in general; they name a cause only with an agent ("the attack by
@@ -538,7 +539,12 @@ def _verb_found(verb: Token) -> Found | None:
             agent = _noun_agent(subject)  # "a Russian strike was carried out"
     else:
         subject = _subject(verb)
-        if subject is not None and subject.lower_ in ("it", "they") and verb.dep_ != "ROOT":
+        if (
+            subject is not None
+            and subject.lower_ == "it"
+            and verb.dep_ in ("advcl", "conj")
+            and _lemma(verb.head) not in SPEECH_LEMMAS
+        ):
             # "Russia committed a war crime when it targeted a theatre": the main clause's doer.
             outer = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
             subject = outer if is_actor(outer) else subject
@@ -901,6 +907,8 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
     if owner is not None:
         speaker = _outer_subject(tok)
         state = _state_of(ctx, speaker) if speaker is not None else None
+        if state is None and speaker is not None and is_actor(speaker):
+            return ctx.entity_for(_agent_span(speaker))  # "the army denied its soldiers ..."
         if state is not None:
             organ = ctx.table.organ(state, tok.lower_)
             if organ is not None:

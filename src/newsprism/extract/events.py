@@ -101,6 +101,10 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
     return _named(sent, noun, older[0].group(), older[0].group())
 
 
+# Days by which two reports of one event may date it differently.
+SAME_EVENT_DAYS = 2
+# Adjectives that set an incident apart from the one reported.
+OTHER_INCIDENT_WORDS = frozenset({"similar", "earlier", "previous", "prior", "separate"})
 # Verbs of a toll, for "the war has killed 30,000" and "30,000 died in the offensive".
 _TOLL_VERBS = frozenset({"kill", "die", "claim", "injure", "wound", "displace", "perish"})
 # "so far this year", "to date in the war", "in the past year": a count over a period. A
@@ -146,6 +150,13 @@ def _period_event(sent: Span) -> OtherEvent | None:
                 phrase.start_char,
                 phrase.end_char,
             )
+    for tok in sent:
+        # "a similar shooting", "an earlier attack", "a previous strike": another incident.
+        if tok.lower_ in EVENT_NOUNS and any(
+            c.lower_ in OTHER_INCIDENT_WORDS and c.dep_ == "amod" for c in tok.children
+        ):
+            phrase = sent.doc[tok.left_edge.i : tok.i + 1]
+            return OtherEvent(phrase.text, phrase.text, None, phrase.start_char, phrase.end_char)
     found = _PERIOD_PHRASE.search(sent.text)
     if found is not None:
         start = sent.start_char + found.start()
@@ -215,6 +226,11 @@ def _dated_elsewhere(date: Span, main: ResolvedDate | None, published: dt.date |
     if resolved is None or main is None:
         return False
     if resolved.value is not None and main.value is not None:
+        if len(resolved.value) == len(main.value) == 10:
+            # Reports of one event date it a day apart ("yesterday", "late on Wednesday",
+            # "the night of the 28th to the 29th"): only a wider gap is another incident.
+            gap = dt.date.fromisoformat(resolved.value) - dt.date.fromisoformat(main.value)
+            return abs(gap.days) > SAME_EVENT_DAYS
         short = min(len(resolved.value), len(main.value))
         return resolved.value[:short] != main.value[:short]
     # Without a publication date only the words can differ: a month or a distance back in
@@ -277,18 +293,22 @@ def other_events(
 def _main_date(
     sents: list[Span], others: dict[int, OtherEvent], title: str | None, published: dt.date | None
 ) -> tuple[Span | None, ResolvedDate | None]:
-    """The first sentence reporting the main event, and the date it gives for it."""
+    """The first sentence that dates the main event, and its date; else the first sentence
+    that reports the event, undated. A headline rarely dates; the lede does."""
+    first: Span | None = None
     for sent in sents:
         if sent.start in others or (title and sent.text.strip() == title.strip()):
             continue
         if _has_event_word(sent):
+            first = first if first is not None else sent
             for ent in sent.ents:
                 if ent.label_ == "DATE" and dates_the_event(ent):
                     resolved = _resolve(ent, published)
                     if resolved is not None:
                         return sent, resolved
-            return sent, None
-    return None, None
+            if first is not sent:
+                break  # only the first two reporting sentences may date it
+    return first, None
 
 
 def main_event_sentences(doc: Doc, title: str | None, others: dict[int, OtherEvent]) -> list[Span]:

@@ -32,7 +32,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PERSONAL = frozenset({"PERSON", "NORP"})
 # Where people were held or sheltered: sites an event happens at, named or not.
 SITE_NOUNS = frozenset(
-    "camp colony jail facility compound village town city settlement shelter convoy".split()
+    (
+        "camp colony jail facility compound village town city settlement shelter convoy depot "
+        "warehouse factory plant checkpoint crossing mine farm quarry refinery"
+    ).split()
 )
 
 
@@ -98,8 +101,8 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
 def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
     seen: set[str] = set()
     for start, event in ctx.others.items():
-        if event.name in seen:
-            continue
+        if event.name in seen or event.when == event.name:
+            continue  # an incident known only as "a similar shooting" has no date to give
         seen.add(event.name)
         sent = ctx.doc[start].sent
         at = sent.text.find(event.when)
@@ -162,7 +165,7 @@ def _place_position(tok: Token) -> bool:
         if _locates_event(above) or above.dep_ == "ROOT":
             return True
         # "opened fire at a wedding in Kasur": the noun it hangs from is the event's scene.
-        return above.pos_ == "NOUN" and any(_locates_event(a) for a in list(above.ancestors)[:3])
+        return above.pos_ == "NOUN" and any(_locates_event(a) for a in list(above.ancestors)[:5])
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SITE_NOUNS:
         return _place_position(head.head) or _locates_event(head.head.head)  # "the city of X"
     if tok.dep_ in ("compound", "nmod") and (

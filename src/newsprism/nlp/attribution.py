@@ -286,6 +286,8 @@ def owner_of(speaker: Span) -> Span | None:
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return _noun_phrase(child)
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return speaker.doc[child.left_edge.i : child.i + 1]  # "UN estimates"
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             owners = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
             if owners:
