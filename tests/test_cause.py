@@ -130,3 +130,15 @@ def test_calling_it_a_lie_denies_the_cause_stated_before(extract, second: str) -
     found = extract(f"Officials said Freedonian jets bombed the school. {second}")
     polarity = {(found.name(c.value.agent), c.value.negated) for c in found.of("cause")}
     assert ("Freedonian jets", False) in polarity and ("Freedonian jets", True) in polarity
+
+
+def test_a_headline_accused_is_the_doer_not_the_speaker(extract) -> None:
+    found = extract("Arvonian police accused of firing on queue for food parcels")
+    (claim,) = found.of("cause")
+    assert "police" in (found.name(claim.value.agent) or "")
+    assert claim.attributed_to is None
+
+
+def test_a_stampede_is_a_cause_without_a_doer(extract) -> None:
+    found = extract("Most of the dead were crushed in a stampede, the ministry said.")
+    assert any(c.value.mechanism == "stampede" for c in found.of("cause"))

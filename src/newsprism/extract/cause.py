@@ -31,7 +31,7 @@ from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import entity_id
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
-from newsprism.extract.resolve import AliasTable
+from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import CauseValue, Claim
 from newsprism.nlp.gazetteer import load_gazetteer
 
@@ -280,6 +280,10 @@ ACTOR_NOUNS = frozenset(
         "paramilitaries",
         "settlers",
         "protesters",
+        "officers",
+        "snipers",
+        "guards",
+        "personnel",
     }
 )
 ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "EVENT"})
@@ -379,7 +383,8 @@ def _place_word(tok: Token) -> bool:
     """A place name, by the tagger or the gazetteer (the tagger calls some towns ORG)."""
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
-    if not tok.text[:1].isupper() or _shipped_table().state_of(tok.text) is not None:
+    demonyms = _shipped_table().demonyms
+    if not tok.text[:1].isupper() or entity_key(tok.text) in demonyms:
         return False  # "Russian", "Saudi": a people's name, whatever a town is called
     return load_gazetteer().is_place(tok.text, strict=True)
 
@@ -794,9 +799,14 @@ def _accused_of(tok: Token) -> Token | None:
         return owner if is_actor(owner) else None
     if _lemma(owner) not in ACCUSING_VERBS:
         return None
+    if owner.dep_ in ("acl", "amod"):  # "police accused of firing on the crowd"
+        return owner.head if is_actor(owner.head) else None
     objects = [o for o in _objects(owner) if is_actor(o)]
     if objects:
         return objects[0]
+    if not _objects(owner) and _passive_subject(owner) is None:
+        subject = _subject(owner)  # a headline's "Police accused of firing on crowd"
+        return subject if is_actor(subject) else None
     if any(o.lower_ in ("which", "who", "whom") for o in _objects(owner)) and owner.dep_ == "relcl":
         return owner.head if is_actor(owner.head) else None  # "X, which it accused of ..."
     passive = _passive_subject(owner)
@@ -836,9 +846,7 @@ def causes_in(sent: Span) -> list[Found]:
         inside = [
             v
             for v in found
-            if v.verbal
-            and v is not f
-            and (f.cue.i in {t.i for t in v.cue.subtree} or v.cue.head.i == f.cue.i)
+            if v.verbal and v is not f and (_in_clause(f.cue, v.cue) or v.cue.head.i == f.cue.i)
         ]
         if not f.verbal and any(
             f.agent is None or v.negated or (v.agent is not None and v.agent.i == f.agent.i)
@@ -847,6 +855,21 @@ def causes_in(sent: Span) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether a token is an argument of a verb's own clause, not of a clause under it."""
+    node = tok
+    while node.i != verb.i:
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in _CLAUSE_DEPS and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"})
 
 
 def _keep(items: list[Found]) -> list[Found]:
@@ -860,6 +883,10 @@ def _keep(items: list[Found]) -> list[Found]:
         if key not in seen:
             seen.add(key)
             kept.append(f)
+    # Without an agent, one claim per polarity: a sentence that names a doer has said who,
+    # and its other mechanisms are that doer's means ("a Russian jet dropped two bombs").
+    # Without an agent, one claim per polarity: a sentence that names a doer has said who,
+    # and its other mechanisms are that doer's means ("a Russian jet dropped two bombs").
     polarity = {f.negated for f in kept}
     for f in items:
         if f.agent is None and f.negated not in polarity:
@@ -935,6 +962,10 @@ def _speaking_subject(cue: Token) -> Token | None:
     """The subject of the deny or accuse verb a cause is stated under, or is."""
     for node in [cue, *list(cue.ancestors)[:3]]:
         if _lemma(node) in DENY_VERBS | ACCUSING_VERBS and node.pos_ == "VERB":
+            if not any(c.dep_ == "nsubj" for c in node.children):
+                return None  # "police were accused of firing": nobody named speaks
+            if _lemma(node) in ACCUSING_VERBS and not _objects(node):
+                return None  # a headline's "Police accused of firing": they are accused
             subject = _subject(node)
             if subject is None or any(c.dep_ == "conj" for c in subject.children):
                 return None  # "X and Y accused each other": neither alone

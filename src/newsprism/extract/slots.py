@@ -196,6 +196,18 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
         return "injured"  # "150 soldiers received injuries"
     if lemma == "identify" and role in _OBJECT_ROLES | {"nsubj"} and _dead_mentioned(verb):
         return "killed"  # "identified 12 of the dead", "49 deceased were identified"
+    if role in _SUBJECT_ROLES and lemma == "be":
+        among = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "among"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if among and _words_of(among[0]) & (KILLED_WORDS | {"victims"}):
+            return "killed"  # "12 children were among the dead"
+        if among and _words_of(among[0]) & INJURED_WORDS:
+            return "injured"
     if role in _SUBJECT_ROLES:
         predicate = _copula_slot(verb)
         if predicate:
