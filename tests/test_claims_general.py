@@ -606,3 +606,26 @@ def test_reports_a_day_apart_date_one_event(extract) -> None:
     )
     assert {c.value.date for c in found.of("event_date")} >= {"2022-03-16"}
     assert not [c for c in found.of("other") if c.subject]
+
+
+def test_a_headline_clause_after_a_semicolon_is_not_reported_speech(extract) -> None:
+    found = extract("Car bomb kills 27 at Karvasa market; rebels deny role")
+    (toll,) = found.of("killed")
+    assert toll.attributed_to is None
+
+
+def test_the_group_is_the_body_named_before(extract) -> None:
+    found = extract(
+        "The government blamed the Northern Liberation Front for the bombing. "
+        "The group denied any involvement."
+    )
+    denials = [c for c in found.of("cause") if c.value.negated]
+    assert denials and found.name(denials[0].value.agent) == "Northern Liberation Front"
+
+
+def test_the_lede_dates_the_event_through_its_clause(extract) -> None:
+    found = extract(
+        "A car bomb tore through a crowded market in Karvasa on Sunday, killing 27 people.",
+        date="2025-11-03",
+    )
+    assert [c.value.date for c in found.of("event_date")] == ["2025-11-02"]

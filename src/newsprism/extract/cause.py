@@ -281,6 +281,7 @@ ACTOR_NOUNS = frozenset(
         "settlers",
         "protesters",
         "officers",
+        "group",
         "snipers",
         "guards",
         "personnel",

@@ -58,6 +58,12 @@ SOURCE_NOUNS = frozenset(
 )
 
 
+# "the group", "the movement": a body named before, referred to by its kind.
+BODY_NOUNS = frozenset(
+    {"group", "organisation", "organization", "movement", "militia", "faction", "company"}
+)
+
+
 @dataclass
 class ArticleContext:
     """One article under extraction; entities found or created here are the article's."""
@@ -144,6 +150,10 @@ class ArticleContext:
         hit = self._entity_covering(root.idx, root.idx + len(root.text))
         if hit is not None:
             return entity_id(hit.key)
+        if root.lower_ in BODY_NOUNS and any(c.lower_ == "the" for c in root.children):
+            body = self._nearest_before(span.start_char, "ORG")
+            if body is not None:
+                return entity_id(body.key)  # "the group" after "the Northern Liberation Front"
         # "the Libyan Red Crescent aid organization": a named body with a descriptor after it.
         named = [t for t in root.lefts if t.dep_ == "compound" and t.ent_type_ in ("ORG", "PERSON")]
         if named:

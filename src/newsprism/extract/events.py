@@ -209,6 +209,12 @@ def dates_the_event(date: Span) -> bool:
         # the event is the object.
         if any(c.dep_ in ("dobj", "obj") and c.lower_ in EVENT_NOUNS for c in head.children):
             return True
+        if head.pos_ in ("VERB", "AUX") and any(
+            is_event_word(c) or c.lower_ in EVENT_NOUNS
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "dobj")
+        ):
+            return True  # "A car bomb tore through the market on Sunday, killing 27"
         if head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp"):
             return False
         node = head

@@ -173,6 +173,8 @@ def _on_the_path(token: Token) -> Attribution | None:
     """A speech verb above the claim, an "according to", or one after its quotation."""
     path = clause_path(token)
     for child, verb in pairwise(path):
+        if _semicolon_between(child, verb):
+            break  # "Bomb kills 27; rebels deny role": two clauses, neither reports the other
         if verb.lemma_.lower() in SPEECH_VERBS and child.dep_ in _REPORTED:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -180,6 +182,13 @@ def _on_the_path(token: Token) -> Attribution | None:
             if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
                 return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
     return _according_to(token) or _trailing_speaker(token)
+
+
+def _semicolon_between(child: Token, verb: Token) -> bool:
+    lo, hi = sorted((child.i, verb.i))
+    edge = child.right_edge.i if child.i < verb.i else child.left_edge.i
+    lo, hi = (edge, verb.i) if child.i < verb.i else (verb.i, edge)
+    return any(t.text == ";" for t in child.doc[lo:hi])
 
 
 def _trailing_speaker(token: Token) -> Attribution | None:
