@@ -629,3 +629,12 @@ def test_the_lede_dates_the_event_through_its_clause(extract) -> None:
         date="2025-11-03",
     )
     assert [c.value.date for c in found.of("event_date")] == ["2025-11-02"]
+
+
+def test_a_caption_repeated_is_one_claim(extract) -> None:
+    found = extract(
+        "Rescuers at the Tarn Market after the blast that killed 12 people.\n\n"
+        "Rescuers at the Tarn Market after the blast that killed 12 people.\n\n"
+        "A bomb exploded in Harlow on Monday."
+    )
+    assert counts(found, "killed") == [12]

@@ -47,6 +47,19 @@ def _merge_by_key(entities: list[LocalEntity]) -> list[LocalEntity]:
     return list(merged.values())
 
 
+def _one_per_fact(claims: list[Claim], text: str) -> list[Claim]:
+    """A sentence repeated word for word (a caption under a photo, a headline above its
+    lede) states its facts once: the first of each (slot, value, sentence) stays."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        key = (claim.slot, repr(claim.value), " ".join(text[claim.start : claim.end].split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
 class Analyzer:
     """Annotate and extract, article by article, in spaCy batches."""
 
@@ -103,6 +116,7 @@ class Analyzer:
             for extractor in self.extractors.values():
                 for claim in extractor(ctx):
                     claims.append(claim)
+            claims = _one_per_fact(claims, article.text)
             blend_with_model(claims, article.text)
             claims.sort(key=lambda c: (c.value_start, c.slot))
             for number, claim in enumerate(claims, start=1):
