@@ -142,3 +142,16 @@ def test_a_headline_accused_is_the_doer_not_the_speaker(extract) -> None:
 def test_a_stampede_is_a_cause_without_a_doer(extract) -> None:
     found = extract("Most of the dead were crushed in a stampede, the ministry said.")
     assert any(c.value.mechanism == "stampede" for c in found.of("cause"))
+
+
+def test_a_causal_link_to_the_event_itself(extract) -> None:
+    found = extract(
+        "This tragic event, triggered by Cyclone Freddy's intense rainfall, led to the failure "
+        "of a series of dams."
+    )
+    assert any("Freddy" in (found.name(c.value.agent) or "") for c in found.of("cause"))
+
+
+def test_the_collapse_of_a_series_of_structures_states_a_cause(extract) -> None:
+    found = extract("Investigators examined the collapse of a series of levees upstream.")
+    assert [c.value.agent for c in found.of("cause")] == [None]

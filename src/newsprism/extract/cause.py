@@ -112,6 +112,8 @@ EFFECT_NOUNS = frozenset(
         "loss",
         "fire",
         "torrent",
+        "event",
+        "incident",
     }
 )
 HARM_LEMMAS = frozenset(
@@ -120,7 +122,18 @@ HARM_LEMMAS = frozenset(
 # Failures of structures: "the dams collapsed", "two dams broke".
 FAIL_VERBS = frozenset({"collapse", "burst", "break", "fail", "breach", "overflow", "give"})
 STRUCTURE_NOUNS = frozenset(
-    {"dam", "levee", "embankment", "dyke", "dike", "bridge", "reservoir", "wall", "barrier"}
+    {
+        "dam",
+        "levee",
+        "embankment",
+        "dyke",
+        "dike",
+        "bridge",
+        "reservoir",
+        "wall",
+        "barrier",
+        "structure",
+    }
 )
 # Verbs and phrases that link a cause to its effect.
 CAUSAL_VERBS = frozenset({"cause", "trigger", "spark", "lead", "contribute", "result", "unleash"})
@@ -690,12 +703,10 @@ def _of_structure(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and _lemma(child) in STRUCTURE_NOUNS:
             return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "of"
-            and any(_lemma(g) in STRUCTURE_NOUNS for g in child.children if g.dep_ == "pobj")
-        ):
-            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if _lemma(obj) in STRUCTURE_NOUNS or _of_structure(obj):
+                    return True  # "the collapse of a series of dams"
     return False
 
 
