@@ -638,3 +638,32 @@ def test_a_caption_repeated_is_one_claim(extract) -> None:
         "A bomb exploded in Harlow on Monday."
     )
     assert counts(found, "killed") == [12]
+
+
+def test_a_wire_lede_credits_the_speaker_after_it(extract) -> None:
+    found = extract(
+        "At least 90 people were killed on Thursday as crowds gathered around aid trucks near "
+        "Velmar, the local health authority said, accusing soldiers of firing on civilians."
+    )
+    (toll,) = found.of("killed")
+    assert "health authority" in (found.name(toll.attributed_to) or "")
+    accusers = {found.name(c.value.accuser) for c in found.of("accusation")}
+    assert any("health authority" in (a or "") for a in accusers)
+
+
+def test_a_raised_toll_is_the_raisers(extract) -> None:
+    found = extract("The health authority later raised the death toll to 104.")
+    (toll,) = found.of("killed")
+    assert toll.value.value == 104
+    assert "health authority" in (found.name(toll.attributed_to) or "")
+
+
+def test_a_spokesman_denies_for_his_body(extract) -> None:
+    found = extract('"There was no strike on the convoy," army spokesman Colonel Rui Pena said.')
+    (denial,) = found.of("cause")
+    assert denial.value.negated and found.name(denial.value.agent) == "army"
+
+
+def test_trampled_in_a_crowd_is_a_cause(extract) -> None:
+    found = extract("Most of the victims had been trampled in the crush, the army said.")
+    assert found.of("cause")

@@ -33,6 +33,7 @@ from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import CauseValue, Claim
+from newsprism.nlp.attribution import find_attribution
 from newsprism.nlp.gazetteer import load_gazetteer
 
 # Verbs of an act that causes harm, by lemma; "blow" needs its particle "up", "carry" "out".
@@ -69,6 +70,9 @@ ACT_VERBS = frozenset(
         "swamp",
         "sweep",
         "pound",
+        # How people die in a crowd: "trampled", "crushed".
+        "trample",
+        "crush",
     }
 )
 # Verbs that say what happened to the target rather than how: a cause only with a doer.
@@ -92,7 +96,7 @@ EFFECT_VERBS = frozenset(
     }
 )
 # Of the verbs above, those that name the act even in the passive ("it was hit").
-ACT_ONLY = frozenset({"hit", "target", "strike"})
+ACT_ONLY = frozenset({"hit", "target", "strike", "trample", "crush"})
 # What a causal link must lead to for it to be about the event: harm, not any consequence.
 EFFECT_NOUNS = frozenset(
     {
@@ -480,6 +484,10 @@ def _mechanism_of(tok: Token) -> str:
     for obj in _objects(tok) + [s for s in [_passive_subject(tok)] if s is not None]:
         if obj.lower_ in MECHANISM_NOUNS or obj.lower_ in GENERIC_ACT_NOUNS:
             return _mechanism_of(obj)
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for obj in prep.children:  # "crushed in a stampede", "killed with rockets"
+            if obj.dep_ == "pobj" and obj.lower_ in MECHANISM_NOUNS:
+                return _mechanism_of(obj)
     return _lemma(tok)
 
 
@@ -970,6 +978,19 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
     return ctx.entity_for(span)
 
 
+def _body_spoken_for(ctx: ArticleContext, cue: Token) -> str | None:
+    """'army spokesman Colonel X said': the army, the body its speaker speaks for."""
+    said = find_attribution(cue)
+    if said is None:
+        return None
+    for tok in said.speaker:
+        if tok.dep_ in ("compound", "amod", "poss") and (
+            tok.lower_ in ACTOR_NOUNS or tok.ent_type_ in ("ORG", "NORP", "GPE")
+        ):
+            return _agent_id(ctx, tok)
+    return None
+
+
 def _speaking_subject(cue: Token) -> Token | None:
     """The subject of the deny or accuse verb a cause is stated under, or is."""
     for node in [cue, *list(cue.ancestors)[:3]]:
@@ -1107,7 +1128,8 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
             value = claim.value
             no_such = any(c.lower_ == "no" for c in f.cue.children)
             if isinstance(value, CauseValue) and value.negated and not value.agent and no_such:
-                value.agent = claim.attributed_to  # "there were no such strikes", says X of X
+                # "there were no such strikes", says X of X (or of the body X speaks for)
+                value.agent = _body_spoken_for(ctx, f.cue) or claim.attributed_to
             claim.checkworthy = checkworthy_score(claim)
             claims.append(claim)
     return claims

@@ -54,7 +54,9 @@ HUMAN_NOUNS = frozenset(
     ).split()
 )
 CHILD_NOUNS = frozenset({"child", "children", "minor", "baby", "infant", "toddler", "teenager"})
-ESTIMATE_VERBS = frozenset({"put", "place", "set", "estimate", "fix"})
+ESTIMATE_VERBS = frozenset(
+    {"put", "place", "set", "estimate", "fix", "raise", "revise", "lower", "update", "increase"}
+)
 # Harm one receives: "150 soldiers received injuries".
 HARM_OBJECTS = frozenset({"injury", "injuries", "wound", "wounds", "burn", "burns"})
 RECEIVE_VERBS = frozenset({"receive", "sustain", "suffer", "incur"})

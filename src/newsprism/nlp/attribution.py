@@ -69,6 +69,8 @@ SPEECH_VERBS = frozenset(
         "call",
     }
 )
+# Verbs by which a body sets a figure: "put the death toll at 40", "raised the toll to 104".
+TOLL_SETTERS = frozenset({"put", "raise", "revise", "lower", "place", "estimate", "update"})
 # Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj", "advcl", "conj", "relcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -175,13 +177,34 @@ def _on_the_path(token: Token) -> Attribution | None:
     for child, verb in pairwise(path):
         if _semicolon_between(child, verb):
             break  # "Bomb kills 27; rebels deny role": two clauses, neither reports the other
+        if verb.lemma_.lower() in TOLL_SETTERS and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("toll", "number", "count", "figure")
+            for c in verb.children
+        ):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects and subjects[0].lower_ not in ("it", "which", "that", "they"):
+                # "the health authority raised the death toll to 104": its figure
+                return Attribution(_noun_phrase(subjects[0]), Cue.of_tokens(verb, verb))
         if verb.lemma_.lower() in SPEECH_VERBS and child.dep_ in _REPORTED:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
             speaker = subjects[0] if subjects else (agents[0] if agents else None)
             if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
                 return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
-    return _according_to(token) or _trailing_speaker(token)
+    return _according_to(token) or _trailing_speaker(token) or _said_before(token)
+
+
+def _said_before(token: Token) -> Attribution | None:
+    """'..., the health authority said, accusing soldiers of firing': a participle clause
+    right after a speech verb is the speaker's too."""
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "advcl"), None)
+    if clause is None or clause.tag_ != "VBG":
+        return None
+    start = clause.left_edge.i
+    for verb in token.doc[max(start - 3, token.sent.start) : start]:
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
+            return _trailing_speaker(verb.doc[verb.i - 1]) if verb.i > verb.sent.start else None
+    return None
 
 
 def _semicolon_between(child: Token, verb: Token) -> bool:
@@ -189,6 +212,19 @@ def _semicolon_between(child: Token, verb: Token) -> bool:
     edge = child.right_edge.i if child.i < verb.i else child.left_edge.i
     lo, hi = (edge, verb.i) if child.i < verb.i else (verb.i, edge)
     return any(t.text == ";" for t in child.doc[lo:hi])
+
+
+def _after_quote(verb: Token) -> bool:
+    sent = verb.sent
+    return any(t.text in ('"', "\u201d", "\u2019\u2019", "''") for t in sent[: verb.i - sent.start])
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """'..., the health authority said, accusing soldiers of firing.': a speech verb with no
+    clause of its own, after the claim, at the end of the sentence."""
+    if any(c.dep_ in ("ccomp", "dobj", "obj", "xcomp") for c in verb.children):
+        return False
+    return verb.i > verb.sent.start + (verb.sent.end - verb.sent.start) // 2
 
 
 def _trailing_speaker(token: Token) -> Attribution | None:
@@ -200,11 +236,17 @@ def _trailing_speaker(token: Token) -> Attribution | None:
             verb.i > token.i
             and verb.lemma_.lower() in SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl", "relcl", "conj", "ROOT")
-            and any(
-                t.text in ('"', "\u201d", "\u2019\u2019", "''") for t in sent[: verb.i - sent.start]
-            )
+            and (_after_quote(verb) or _closes_sentence(verb))
         ):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if not subjects:
+                # "..., the local health authority said": the parser may hang the speaker on
+                # the words before it; it is the noun phrase right before the verb.
+                before = verb.nbor(-1) if verb.i > sent.start else verb
+                while before.is_punct and before.i > sent.start:
+                    before = before.nbor(-1)
+                if before.pos_ in ("NOUN", "PROPN") and before.i < verb.i:
+                    subjects = [before]
             if subjects and subjects[0].lower_ not in ("it", "which", "that", "this"):
                 return Attribution(_noun_phrase(subjects[0]), Cue.of_tokens(verb, verb))
     return None
