@@ -667,3 +667,28 @@ def test_a_spokesman_denies_for_his_body(extract) -> None:
 def test_trampled_in_a_crowd_is_a_cause(extract) -> None:
     found = extract("Most of the victims had been trampled in the crush, the army said.")
     assert found.of("cause")
+
+
+def test_a_headline_noun_tagged_as_a_verb_still_names_the_act(extract) -> None:
+    found = extract("Strike on Sarin clinic kills 31, officials say")
+    assert [c.value.mechanism for c in found.of("cause")] == ["Strike"]
+
+
+def test_a_day_earlier_is_another_incident(extract) -> None:
+    found = extract(
+        "An air strike on a clinic in Sarin killed 31 people on Sunday. "
+        "A day earlier, a drone strike on a wedding in nearby Talun killed nine people.",
+        date="2028-06-05",
+    )
+    assert counts(found, "killed") == [31]
+    assert 9 in counts(found, "other")
+
+
+def test_this_year_in_a_comparison_is_not_a_period(extract) -> None:
+    found = extract(
+        "An air strike killed at least 31 people, including 12 children, local officials said, "
+        "in one of the deadliest incidents in the province this year."
+    )
+    assert sorted(counts(found, "killed")) == [12, 31]
+    children = [c for c in found.of("killed") if c.value.value == 12]
+    assert children[0].value.scope == "children"

@@ -729,10 +729,17 @@ def _harmful(tok: Token | None) -> bool:
     return bool(words & harm)
 
 
+def _nominal(tok: Token) -> bool:
+    """A word in a noun's place whatever its tag: a headline's "Strike on clinic kills 31"."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+    )
+
+
 def _noun_found(noun: Token) -> Found | None:
     """A mechanism noun: 'a Russian airstrike', 'shelling by Russian troops'."""
     low = noun.lower_
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
+    if (noun.pos_ not in ("NOUN", "PROPN") and not _nominal(noun)) or noun.dep_ == "compound":
         return None
     if low not in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS:
         return None
@@ -838,7 +845,7 @@ def causes_in(sent: Span) -> list[Found]:
     found: list[Found] = []
     for tok in sent:
         item = None
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and not _nominal(tok):
             item = _denied_act(tok) or _fail_found(tok) or _causal_found(tok) or _used_weapon(tok)
             if item is None and _act_verb(tok):
                 item = _verb_found(tok)

@@ -172,6 +172,11 @@ FACILITY_NOUNS = frozenset(
         "terminal",
         "building",
         "tower",
+        "clinic",
+        "depot",
+        "warehouse",
+        "factory",
+        "checkpoint",
     }
 )
 

@@ -103,6 +103,11 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
 
 # Days by which two reports of one event may date it differently.
 SAME_EVENT_DAYS = 2
+# "A day earlier", "two weeks before": another time than the event's, however close.
+_EARLIER = re.compile(
+    r"\b(?:a|one|two|three|four|five|several|a few) (?:day|week|month|year)s? (?:earlier|before)\b",
+    re.I,
+)
 # Adjectives that set an incident apart from the one reported.
 OTHER_INCIDENT_WORDS = frozenset({"similar", "earlier", "previous", "prior", "separate"})
 # Verbs of a toll, for "the war has killed 30,000" and "30,000 died in the offensive".
@@ -112,7 +117,7 @@ _TOLL_VERBS = frozenset({"kill", "die", "claim", "injure", "wound", "displace", 
 _PERIOD_PHRASE = re.compile(
     r"\b(?:(?:so far|to date)(?: this (?:year|month)| in the war)"
     r"|(?:in|over|during) the (?:past|last) (?:year|month|decade)s?"
-    r"|this year|throughout the war)\b",
+    r"|throughout the war)\b",
     re.I,
 )
 
@@ -150,6 +155,16 @@ def _period_event(sent: Span) -> OtherEvent | None:
                 phrase.start_char,
                 phrase.end_char,
             )
+    earlier = _EARLIER.search(sent.text)
+    if earlier is not None and _has_event_word(sent):
+        start = sent.start_char + earlier.start()
+        return OtherEvent(
+            f"the incident {earlier.group()}",
+            earlier.group(),
+            None,
+            start,
+            start + len(earlier.group()),
+        )
     for tok in sent:
         # "a similar shooting", "an earlier attack", "a previous strike": another incident.
         if tok.lower_ in EVENT_NOUNS and any(
@@ -228,6 +243,8 @@ def _has_event_word(sent: Span) -> bool:
 def _dated_elsewhere(date: Span, main: ResolvedDate | None, published: dt.date | None) -> bool:
     """Whether a date names another day than the main event's ("on January 28", "two months
     ago" against "last Friday"); the same or an unknown day is not enough."""
+    if _EARLIER.search(date.text) or re.search(r"\bthe (?:day|week|month) before\b", date.text):
+        return True  # "a day earlier", "the week before": said to be another time
     resolved = _resolve(date, published)
     if resolved is None or main is None:
         return False

@@ -288,6 +288,19 @@ def count_scope(q: Quantity) -> str | None:
     return None
 
 
+def _part_of_count(nominal: Token) -> str | None:
+    """'killed 31 people, including 12 children': a part of a count is in its slot."""
+    head = nominal.head
+    if head.lower_ not in ("including", "among") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    whole = head.head
+    verb = whole.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    role = "nsubjpass" if whole.dep_ == "nsubj" and _passive_like(verb) else whole.dep_
+    return _verb_slot(verb, role, whole)
+
+
 def classify_quantity(q: Quantity) -> str:
     """The slot of a quantity; 'quantity' when the text does not say what it counts."""
     if q.unit in MEASURE_UNITS or q.unit in FRACTION_UNITS:
@@ -297,6 +310,9 @@ def classify_quantity(q: Quantity) -> str:
     after = _state_after(q)
     if after is not None:
         return after
+    part = _part_of_count(nominal)
+    if part is not None:
+        return part
     # Walk up from the counted noun to the verb that governs it, noting the role on the way.
     cur, role = nominal, nominal.dep_
     for _ in range(5):
