@@ -692,3 +692,40 @@ def test_this_year_in_a_comparison_is_not_a_period(extract) -> None:
     assert sorted(counts(found, "killed")) == [12, 31]
     children = [c for c in found.of("killed") if c.value.value == 12]
     assert children[0].value.scope == "children"
+
+
+def test_bare_troops_are_the_troops_named_before(extract) -> None:
+    found = extract(
+        "Chadian troops were deployed near the market. A source said troops opened fire on the "
+        "crowd."
+    )
+    agents = {found.name(c.value.agent) for c in found.of("cause")}
+    assert any(a and "Chad" in a for a in agents), agents
+
+
+def test_lighting_a_fire_is_no_cause(extract) -> None:
+    assert extract("We lit a fire because it was cold, a journalist said.").of("cause") == []
+
+
+def test_a_crowd_of_people_is_no_agent(extract) -> None:
+    found = extract("Palestinians swarmed the aid trucks, triggering a deadly stampede.")
+    assert [c.value.agent for c in found.of("cause")] == [None]
+
+
+def test_a_toll_since_then_is_a_period(extract) -> None:
+    found = extract(
+        "Soldiers killed 12 people at the checkpoint on Monday. The war began in October. "
+        "At least 30,000 people have since been killed."
+    )
+    assert counts(found, "killed") == [12]
+
+
+def test_a_toll_that_could_top_a_figure_is_above_it(extract) -> None:
+    found = extract("The death toll could eventually top 100, the ministry said.")
+    (toll,) = found.of("killed")
+    assert (toll.value.op, toll.value.value) == (">", 100)
+
+
+def test_a_crowd_rushing_trucks_are_not_attackers(extract) -> None:
+    found = extract("Thousands of people stormed the aid trucks near the roundabout.")
+    assert found.of("perpetrators") == []

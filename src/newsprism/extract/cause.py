@@ -334,6 +334,10 @@ def is_actor(tok: Token | None) -> bool:
         return False
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return False
+    if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and not any(
+        c.dep_ == "det" for c in tok.children
+    ):
+        return False  # "Palestinians swarmed the trucks": people in a crowd, not a party
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
@@ -745,6 +749,8 @@ def _noun_found(noun: Token) -> Found | None:
         return None
     if low in STRUCTURAL_NOUNS and not _of_structure(noun):
         return None
+    if low == "fire" and not any(c.dep_ in ("amod", "compound", "poss") for c in noun.children):
+        return None  # "lit a fire": gunfire is "Israeli fire", "tank fire", "live fire"
     agent = _noun_agent(noun)
     if low in GENERIC_ACT_NOUNS and agent is None:
         return None
@@ -952,6 +958,35 @@ def _agent_span(tok: Token) -> Span:
     return doc[left.i : tok.i + 1]
 
 
+FORCE_NOUNS = frozenset({"troops", "soldiers", "forces", "army", "military", "police"})
+
+
+def _named_forces_before(tok: Token) -> Token | None:
+    """The forces a bare "troops" or "the army" refers back to: the last ones the article
+    named with their state ("Israeli troops", "Russia's army")."""
+    if tok.lower_ not in FORCE_NOUNS or any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children
+    ):
+        return None
+    for before in reversed(tok.doc[: tok.i]):
+        if before.lower_ in FORCE_NOUNS and any(
+            (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP")
+            or (c.dep_ == "poss" and c.ent_type_ == "GPE")
+            for c in before.children
+        ):
+            return before
+    return None
+
+
+def _town(tok: Token) -> bool:
+    """A town or city named as a doer ("Gaza City, Gaza - Israeli forces ..." parsed so): a
+    place does nothing; a state, by its name, does."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC") and not _place_word(tok):
+        return False
+    place = load_gazetteer().lookup(_agent_span(tok).text)
+    return place is not None and place.kind == "city"
+
+
 def _agent_id(ctx: ArticleContext, tok: Token) -> str:
     """The agent's entity: a demonym is its state, 'mercenaries of X' is X, "its forces"
     are the forces of the state the sentence's speaker belongs to."""
@@ -976,6 +1011,9 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
                 named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
                 if named:
                     return ctx.entity_for(_agent_span(named[0]))
+    earlier = _named_forces_before(tok)
+    if earlier is not None:
+        return _agent_id(ctx, earlier)  # "troops opened fire" after "Israeli troops"
     span = _agent_span(tok)
     if len(span) == 1:
         people = ctx.table.state_of(tok.text) or ctx.table.state_of(tok.lemma_)
@@ -1113,6 +1151,8 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
                 if bare_stated and not headline and _anaphoric(f.cue):
                     continue
                 bare_stated = bare_stated or not headline
+            if f.agent is not None and _town(f.agent):
+                f.agent = None
             agent = _agent_id(ctx, f.agent) if f.agent is not None else None
             start, end = sentence_bounds(sent)
             span = _agent_span(f.agent) if f.agent is not None else None

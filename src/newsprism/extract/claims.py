@@ -75,6 +75,15 @@ def _many_more(q: Quantity) -> tuple[Token, str] | None:
     return None
 
 
+def _passes(q: Quantity) -> bool:
+    """Whether a number is what a toll goes past: 'top 100', 'exceeded 50', 'surpassed 40'."""
+    head = q.number.root.head
+    return head.lemma_.lower() in ("top", "exceed", "surpass", "pass") and q.number.root.dep_ in (
+        "dobj",
+        "obj",
+    )
+
+
 @claim_extractor("numeric")
 def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
     """One claim per quantity: its sentence, its value's words, its slot and epistemic status.
@@ -87,6 +96,8 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
         start, end = sentence_bounds(q.number.sent)
         op: NumberOp = q.op  # type: ignore[assignment]
         reference = distance_reference(q) if q.unit in DISTANCE_UNITS else None
+        if op == "=" and slot in HEAD_COUNT_SLOTS and _passes(q):
+            op = ">"  # "the toll could top 100": more than 100
         claim = Claim(
             id=claim_id(ctx.article.id, len(claims) + 1),
             article=ctx.article.id,

@@ -121,9 +121,10 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
         if not surface or not any(c.isalpha() for c in surface):
             continue
         canonical = canonical or table.lookup(surface)
-        if canonical is None and ent.label_ == "NORP":
+        crowd = surface.endswith("s") and (ent.start == 0 or doc[ent.start - 1].lower_ != "the")
+        if canonical is None and ent.label_ == "NORP" and not crowd:
             # "the Russians", "Israeli": a people named for its state stands for the state
-            # when it acts or is blamed, which is all a claim can say of it.
+            # when it acts or is blamed; "Palestinians swarmed the trucks" are people.
             canonical = table.state_of(surface) or table.state_of(surface.removesuffix("s"))
         key = canonical.key if canonical is not None else entity_key(surface)
         local = by_key.setdefault(key, LocalEntity(key, canonical))

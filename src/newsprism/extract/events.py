@@ -126,6 +126,19 @@ def _period_event(sent: Span) -> OtherEvent | None:
     """A count over a period ("since the war began", "since February 24", "so far this year"):
     the period is another incident than the event, however the count is phrased."""
     for tok in sent:
+        if tok.lower_ == "since" and tok.dep_ == "advmod" and not list(tok.children):
+            # "30,000 have since been killed": since the time named before, a period.
+            return OtherEvent("the period since then", tok.text, None, tok.idx, tok.idx + 5)
+        if (
+            tok.lemma_.lower() in PERIOD_NOUNS
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in ("begin", "start", "erupt", "kick")
+        ):
+            # "the war began on October 7 with an attack": the war's start is its own event.
+            phrase = sent.doc[tok.left_edge.i : tok.i + 1]
+            return OtherEvent(
+                f"the start of {phrase.text}", phrase.text, None, phrase.start_char, phrase.end_char
+            )
         if tok.lower_ != "since" or tok.dep_ not in ("prep", "mark", "advmod"):
             continue
         scope = list(tok.subtree)[1:] or list(tok.head.subtree)

@@ -91,6 +91,13 @@ PATIENT_NOUNS = frozenset({"patient", "patients", "casualty", "casualties"})
 _SUBJECTS_ANY = frozenset({"nsubj", "nsubjpass"})
 
 
+def _crowd(nominal: Token) -> bool:
+    """'thousands of people rushed the trucks': a crowd is counted vaguely, attackers are not."""
+    head = nominal.head if nominal.head.lower_ == "of" else nominal
+    words = {t.lower_ for t in [nominal, head, head.head]}
+    return bool(words & {"hundreds", "thousands", "dozens", "scores", "crowd", "crowds"})
+
+
 def _took_part(verb: Token) -> bool:
     """'were involved in the shooting', 'took part in the attack'."""
     lemma = verb.lemma_.lower()
@@ -216,7 +223,12 @@ def _verb_slot(verb: Token, role: str, nominal: Token) -> str | None:
             return predicate  # "53 are feared dead", "20,000 are believed dead"
     if role == "nsubj" and _passive_like(verb):
         role = "nsubjpass"
-    if lemma in ATTACK_VERBS and role == "nsubj" and _words_of(nominal) & PERSON_NOUNS:
+    if (
+        lemma in ATTACK_VERBS
+        and role == "nsubj"
+        and _words_of(nominal) & PERSON_NOUNS
+        and not _crowd(nominal)
+    ):
         return "perpetrators"
     if lemma in KILL_VERBS and role in _OBJECT_ROLES:
         return "killed"
