@@ -87,3 +87,21 @@ def test_a_line_never_loses_its_first_word_to_the_line_before(extract) -> None:
         (found.name(c.value.accuser), found.name(c.value.accused)) for c in found.of("accusation")
     }
     assert {("Chad", "Sudan"), ("Sudan", "Chad")} <= pairs
+
+
+def test_a_dateline_is_not_part_of_the_speaker(extract) -> None:
+    found = extract(
+        "KANO, Northern Region - Health authorities said on Monday that gunmen killed 14 "
+        "people at the market."
+    )
+    (toll,) = found.of("killed")
+    assert found.name(toll.attributed_to) == "Health authorities"
+
+
+def test_a_probe_speaks_for_its_owner(extract) -> None:
+    found = extract(
+        "The Ruritanian army said it was investigating. "
+        "Its initial probe found that 30 people were killed in a crush."
+    )
+    (toll,) = [c for c in found.of("killed") if c.value.value == 30]
+    assert "army" in (found.name(toll.attributed_to) or "")

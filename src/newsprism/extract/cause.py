@@ -334,8 +334,10 @@ def is_actor(tok: Token | None) -> bool:
         return False
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return False
-    if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and not any(
-        c.dep_ == "det" for c in tok.children
+    if (
+        tok.ent_type_ == "NORP"
+        and tok.tag_ == "NNPS"
+        and not any(c.dep_ == "det" for c in tok.children)
     ):
         return False  # "Palestinians swarmed the trucks": people in a crowd, not a party
     if tok.ent_type_ in ACTOR_ENTS:

@@ -26,6 +26,7 @@ from newsprism.nlp.attribution import (
     is_pronoun,
     owner_of,
     quoted_speakers,
+    speaker_before,
 )
 from newsprism.nlp.hedging import find_hedge
 
@@ -301,6 +302,9 @@ class ArticleContext:
         statement added") or "it" is the last body that spoke in the article."""
         owner = owner_of(speaker)
         if owner is None or (is_pronoun(owner) and owner[0].lower_ in ("it", "they")):
+            before = speaker_before(speaker[0])
+            if before is not None:
+                return self.entity_for(owner_of(before) or before)
             if self._last_speaker is not None:
                 return self._last_speaker
             if owner is None:

@@ -93,6 +93,11 @@ def _noun_phrase(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"):
             left = min(left, child.left_edge, key=lambda t: t.i)
+    # "GAZA STRIP, Palestinian Territories - Health authorities": a dateline run into the
+    # subject; the speaker starts after the dash.
+    dashes = [t.i for t in head.doc[left.i : head.i] if t.text in ("-", "\u2013", "\u2014")]
+    if dashes:
+        left = head.doc[dashes[-1] + 1]
     right = head
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "appos") and child.i == right.i + 1:
@@ -189,6 +194,9 @@ def _on_the_path(token: Token) -> Attribution | None:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
             speaker = subjects[0] if subjects else (agents[0] if agents else None)
+            if speaker is not None and speaker.is_upper:
+                # "KANO, Northern Region - Health authorities said": past the dateline.
+                speaker = next((c for c in speaker.children if c.dep_ == "appos"), speaker)
             if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
                 return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
     return _according_to(token) or _trailing_speaker(token) or _said_before(token)
@@ -318,7 +326,7 @@ DOCUMENT_NOUNS = frozenset(
     (
         "statement report investigation evidence data conclusions conclusion findings version "
         "update study analysis assessment document documents figures estimate estimates record "
-        "records release communique"
+        "records release communique probe inquiry investigations findings testimony"
     ).split()
 )
 REPRESENTATIVE_NOUNS = frozenset(
@@ -335,6 +343,8 @@ def owner_of(speaker: Span) -> Span | None:
     if lemma not in DOCUMENT_NOUNS and head.lower_ not in DOCUMENT_NOUNS | REPRESENTATIVE_NOUNS:
         return speaker
     for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return None  # "its investigations": the body that spoke last
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return _noun_phrase(child)
         if child.dep_ == "compound" and child.pos_ == "PROPN":
@@ -368,3 +378,19 @@ def headline_source(sent: Span) -> Span | None:
     if not named and span.root.lemma_.lower() not in SPEAKING_NOUNS:
         return None
     return span
+
+
+def speaker_before(token: Token) -> Span | None:
+    """The last named speaker of the sentences before a token's: whom "the statement added"
+    or "its probe found" goes back to."""
+    start = token.sent.start
+    earlier = [s for s in token.doc.sents if s.end <= start]
+    for sent in reversed(earlier):
+        said = _speaker_in(sent)
+        if (
+            said is not None
+            and owner_of(said.speaker) is not None
+            and not (len(said.speaker) == 1 and said.speaker[0].pos_ == "PRON")
+        ):
+            return said.speaker
+    return None
