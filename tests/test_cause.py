@@ -155,3 +155,26 @@ def test_a_causal_link_to_the_event_itself(extract) -> None:
 def test_the_collapse_of_a_series_of_structures_states_a_cause(extract) -> None:
     found = extract("Investigators examined the collapse of a series of levees upstream.")
     assert [c.value.agent for c in found.of("cause")] == [None]
+
+
+def test_it_in_a_body_s_reported_clause_is_the_body(extract) -> None:
+    found = extract("The army said it did not fire at the crowd.")
+    (denial,) = found.of("cause")
+    assert denial.value.negated and found.name(denial.value.agent) == "army"
+
+
+def test_the_army_after_a_named_army_is_that_army(extract) -> None:
+    found = extract(
+        "The IDF said troops were deployed near the convoy. The army said it did not fire."
+    )
+    assert [found.name(c.value.agent) for c in found.of("cause")] == ["IDF"]
+
+
+def test_tanks_fire_for_their_owner(extract) -> None:
+    found = extract("Witnesses saw Syrian tanks firing towards the crowd.")
+    assert [found.name(c.value.agent) for c in found.of("cause")] == ["Syria"]
+
+
+def test_deaths_resulting_from_trampling(extract) -> None:
+    found = extract("Most fatalities resulted from trampling, the army said.")
+    assert [c.value.agent for c in found.of("cause")] == [None]

@@ -182,6 +182,9 @@ MECHANISM_NOUNS = frozenset(
         "weapons",
         "launchers",
         "munitions",
+        "trampling",
+        "crowding",
+        "gunshots",
         "warheads",
         "grenades",
         "mortars",
@@ -418,6 +421,16 @@ def _shipped_table() -> AliasTable:
     return AliasTable.load()
 
 
+@functools.cache
+def _armed_bodies() -> frozenset[str]:
+    """Names of the known bodies that are a state's armed forces: any of their names says so
+    ("IDF" is also "Israel Defense Forces")."""
+    words = ("forces", "army", "military")
+    return frozenset(
+        c.name for key, c in _shipped_table().by_key.items() if any(w in key.split() for w in words)
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -574,6 +587,14 @@ def _verb_found(verb: Token) -> Found | None:
         subject = _subject(verb)
         if (
             subject is not None
+            and subject.lower_ in ("it", "they")
+            and verb.dep_ == "ccomp"
+            and _lemma(verb.head) in SPEECH_LEMMAS | DENY_VERBS
+            and is_actor(_subject(verb.head))
+        ):
+            subject = _subject(verb.head)  # "The army said it did not fire": the army
+        if (
+            subject is not None
             and subject.lower_ == "it"
             and verb.dep_ in ("advcl", "conj")
             and _lemma(verb.head) not in SPEECH_LEMMAS
@@ -581,7 +602,11 @@ def _verb_found(verb: Token) -> Found | None:
             # "Russia committed a war crime when it targeted a theatre": the main clause's doer.
             outer = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
             subject = outer if is_actor(outer) else subject
-        if subject is not None and (
+        if subject is not None and subject.lower_ in ("tanks", "tank", "drones", "drone"):
+            agent = _noun_agent(subject)  # "Israeli tanks fired": the tanks' owner
+            if agent is None:
+                return None
+        elif subject is not None and (
             subject.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
         ):
             agent = _noun_agent(subject) or _named(subject)
@@ -666,6 +691,19 @@ def _causal_found(tok: Token) -> Found | None:
         if _passive_subject(tok) is not None or tok.tag_ == "VBN":
             effect = _passive_subject(tok) or (tok.head if tok.dep_ == "acl" else None)
             cause = _by_agent(tok)
+        elif lemma == "result" and any(c.lower_ == "from" for c in tok.children):
+            # "fatalities resulting from trampling": the cause follows "from"
+            effect = _subject(tok) or (tok.head if tok.dep_ in ("acl", "advcl") else None)
+            cause = next(
+                (
+                    g
+                    for c in tok.children
+                    if c.lower_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
         else:
             effect = next(iter(_objects(tok)), None) or next(
                 (
@@ -970,6 +1008,7 @@ def _named_forces_before(tok: Token) -> Token | None:
         c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children
     ):
         return None
+    table = _shipped_table()
     for before in reversed(tok.doc[: tok.i]):
         if before.lower_ in FORCE_NOUNS and any(
             (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP")
@@ -977,6 +1016,10 @@ def _named_forces_before(tok: Token) -> Token | None:
             for c in before.children
         ):
             return before
+        if before.ent_type_ == "ORG" and before.ent_iob_ == "B":
+            known = table.lookup(_agent_span(before).text)
+            if known is not None and known.part_of and known.name in _armed_bodies():
+                return before  # "the army" after "the IDF"
     return None
 
 
