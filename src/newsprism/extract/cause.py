@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
-from newsprism.extract.entities import entity_id
+from newsprism.extract.entities import entity_id, entity_tokens
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import AliasTable, entity_key
@@ -979,13 +979,9 @@ def _anaphoric(tok: Token) -> bool:
 def _agent_span(tok: Token) -> Span:
     """The agent's words: a name with its compounds, or a group noun with its modifiers."""
     doc = tok.doc
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        start, end = tok.i, tok.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return doc[start:end]
+    extent = entity_tokens(tok)
+    if extent is not None:
+        return doc[extent[0] : extent[1]]
     left = tok
     for child in sorted(tok.lefts, key=lambda t: -t.i):
         hyphenated = any(t.text == "-" for t in child.subtree) or (

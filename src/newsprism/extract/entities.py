@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.resolve import (
     GOVERNMENT_NOUNS,
@@ -72,6 +72,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _TRAILING_POSSESSIVE.search(text[start:end])
     if tail and end - start > len(tail.group()):
         end -= len(tail.group())
+    return start, end
+
+
+def entity_tokens(tok: Token) -> tuple[int, int] | None:
+    """Start and end tokens of the tagger's entity a token is in, or None outside one."""
+    if not tok.ent_type_ or tok.ent_iob_ == "O":
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
     return start, end
 
 

@@ -145,28 +145,30 @@ def _dead_mentioned(verb: Token) -> bool:
     return bool(words & {"dead", "deceased", "bodies", "victims"})
 
 
-def _estimated_toll(verb: Token) -> str | None:
-    """'put the death toll at 5,500': the slot of what is put at the number."""
+def _toll_named_by(verb: Token, roles: frozenset[str]) -> str | None:
+    """The slot a toll word names in one of a verb's arguments: 'the death toll', 'the
+    number of people killed' are killed; 'the number of injured' injured."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
+        if child.dep_ in roles:
             words = {w for t in child.subtree for w in _words_of(t)}
             if "toll" in words or words & (KILLED_WORDS | KILL_VERBS | DIE_VERBS):
                 return "killed"
             if words & (INJURED_WORDS | INJURE_VERBS):
                 return "injured"
     return None
+
+
+def _estimated_toll(verb: Token) -> str | None:
+    """'put the death toll at 5,500': the slot of what is put at the number."""
+    return _toll_named_by(verb, _OBJECTS)
 
 
 def _subject_mentions_toll(verb: Token) -> str | None:
     """'the death toll rose to 43', 'the number of people killed has risen to 43'."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_ROLES:
-            words = {w for t in child.subtree for w in _words_of(t)}
-            if "toll" in words or words & (KILLED_WORDS | KILL_VERBS | DIE_VERBS):
-                return "killed"
-            if words & (INJURED_WORDS | INJURE_VERBS):
-                return "injured"
-    return None
+    return _toll_named_by(verb, _SUBJECT_ROLES)
+
+
+_OBJECTS = frozenset({"dobj", "obj"})
 
 
 def _passive_like(verb: Token) -> bool:

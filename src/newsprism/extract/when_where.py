@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
-from newsprism.extract.entities import FACILITY_NOUNS, entity_id
+from newsprism.extract.entities import FACILITY_NOUNS, entity_id, entity_tokens
 from newsprism.extract.events import dates_the_event, is_event_word
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import Canonical
@@ -190,12 +190,9 @@ def _is_place(tok: Token, span: Span) -> bool:
 
 def _place_span(tok: Token) -> Span:
     doc = tok.doc
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        start, end = tok.i, tok.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+    extent = entity_tokens(tok)
+    if extent is not None:
+        start, end = extent
         # "the Tarn Market in Harlow" tagged as one: a place inside a place is two places.
         cut = next(
             (t.i for t in doc[start:end] if t.lower_ in ("in", "at") and t.pos_ == "ADP"), None
