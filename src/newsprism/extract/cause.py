@@ -25,6 +25,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsprism.extract.cause_words import (
+    ACCUSING_VERBS,
+    ACT_ONLY,
+    ACT_VERBS,
+    ACTOR_ENTS,
+    ACTOR_NOUNS,
+    ANAPHORIC_DETS,
+    ATTRIBUTING_VERBS,
+    CAUSAL_PREPOSITIONS,
+    CAUSAL_VERBS,
+    DENIED_NOUNS,
+    DENY_VERBS,
+    EFFECT_NOUNS,
+    EFFECT_VERBS,
+    FAIL_VERBS,
+    FAILING_NOUNS,
+    FORCE_NOUNS,
+    GENERIC_ACT_NOUNS,
+    HARM_LEMMAS,
+    LIE_WORDS,
+    MAKER_SUFFIXES,
+    MECHANISM_NOUNS,
+    NAMING_VERBS,
+    NATURAL_NOUNS,
+    NOT_ACTORS,
+    SITUATION_WORDS,
+    SPEECH_LEMMAS,
+    STRUCTURAL_NOUNS,
+    STRUCTURE_NOUNS,
+    USE_VERBS,
+    WEAPON_NOUNS,
+)
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import claim_id, sentence_bounds
 from newsprism.extract.context import ArticleContext
@@ -35,285 +67,6 @@ from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import CauseValue, Claim
 from newsprism.nlp.attribution import find_attribution
 from newsprism.nlp.gazetteer import load_gazetteer
-
-# Verbs of an act that causes harm, by lemma; "blow" needs its particle "up", "carry" "out".
-ACT_VERBS = frozenset(
-    {
-        "strike",
-        "hit",
-        "bomb",
-        "shell",
-        "bombard",
-        "attack",
-        "target",
-        "destroy",
-        "demolish",
-        "devastate",
-        "level",
-        "flatten",
-        "raze",
-        "detonate",
-        "blow",
-        "carry",
-        "deliver",
-        "fire",
-        "open",
-        "drop",
-        "launch",
-        "shoot",
-        "mine",
-        # What a named storm does: "Storm Daniel swept in", "overwhelmed by the storm".
-        "overwhelm",
-        "lash",
-        "batter",
-        "ravage",
-        "swamp",
-        "sweep",
-        "pound",
-        # How people die in a crowd: "trampled", "crushed".
-        "trample",
-        "crush",
-    }
-)
-# Verbs that say what happened to the target rather than how: a cause only with a doer.
-EFFECT_VERBS = frozenset(
-    {
-        "destroy",
-        "demolish",
-        "devastate",
-        "level",
-        "flatten",
-        "raze",
-        "hit",
-        "target",
-        "overwhelm",
-        "lash",
-        "batter",
-        "ravage",
-        "swamp",
-        "sweep",
-        "pound",
-    }
-)
-# Of the verbs above, those that name the act even in the passive ("it was hit").
-ACT_ONLY = frozenset({"hit", "target", "strike", "trample", "crush"})
-# What a causal link must lead to for it to be about the event: harm, not any consequence.
-EFFECT_NOUNS = frozenset(
-    {
-        "disaster",
-        "catastrophe",
-        "tragedy",
-        "death",
-        "deaths",
-        "destruction",
-        "damage",
-        "collapse",
-        "failure",
-        "explosion",
-        "explosions",
-        "blast",
-        "casualties",
-        "loss",
-        "fire",
-        "torrent",
-        "event",
-        "incident",
-    }
-)
-HARM_LEMMAS = frozenset(
-    {"kill", "die", "destroy", "injure", "wound", "collapse", "flood", "perish", "damage"}
-)
-# Failures of structures: "the dams collapsed", "two dams broke".
-FAIL_VERBS = frozenset({"collapse", "burst", "break", "fail", "breach", "overflow", "give"})
-STRUCTURE_NOUNS = frozenset(
-    {
-        "dam",
-        "levee",
-        "embankment",
-        "dyke",
-        "dike",
-        "bridge",
-        "reservoir",
-        "wall",
-        "barrier",
-        "structure",
-    }
-)
-# Verbs and phrases that link a cause to its effect.
-CAUSAL_VERBS = frozenset({"cause", "trigger", "spark", "lead", "contribute", "result", "unleash"})
-# "attributes this disaster to negligence": the cause is the object of "to".
-ATTRIBUTING_VERBS = frozenset({"attribute", "ascribe", "blame"})
-CAUSAL_PREPOSITIONS = frozenset({"due", "because", "result", "owing"})
-# Nouns naming how the harm was done.
-MECHANISM_NOUNS = frozenset(
-    {
-        "strike",
-        "strikes",
-        "airstrike",
-        "airstrikes",
-        "bombing",
-        "bombings",
-        "bombardment",
-        "shelling",
-        "bomb",
-        "bombs",
-        "missile",
-        "missiles",
-        "rocket",
-        "rockets",
-        "shell",
-        "shells",
-        "artillery",
-        "drone",
-        "drones",
-        "explosives",
-        "gunfire",
-        "fire",
-        "shooting",
-        "shots",
-        "flood",
-        "floods",
-        "flooding",
-        "collapse",
-        "failure",
-        "stampede",
-        "crush",
-        "weapon",
-        "weapons",
-        "launchers",
-        "munitions",
-        "trampling",
-        "crowding",
-        "gunshots",
-        "warheads",
-        "grenades",
-        "mortars",
-    }
-)
-# Words that call a statement false: "called the reports a lie".
-LIE_WORDS = frozenset(
-    {
-        "lie",
-        "lies",
-        "fake",
-        "fabrication",
-        "disinformation",
-        "propaganda",
-        "nonsense",
-        "false",
-        "untrue",
-        "baseless",
-        "groundless",
-        "hoax",
-    }
-)
-WEAPON_NOUNS = frozenset({"guns", "gun", "howitzers", "jets", "aircraft", "warplanes"})
-SPEECH_LEMMAS = frozenset({"say", "tell", "claim", "state", "report", "add", "allege"})
-NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "describe", "term", "dismiss"})
-USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
-# Nouns that name harm in general; they name a cause only with an agent ("the attack by
-# Russian forces"), never alone (every article about an attack says "the attack").
-GENERIC_ACT_NOUNS = frozenset(
-    {
-        "attack",
-        "attacks",
-        "assault",
-        "raid",
-        "explosion",
-        "explosions",
-        "blast",
-        "flood",
-        "floods",
-        "flooding",
-    }
-)
-# Forces of nature cause a disaster when named ("Storm Daniel") or when the text says what
-# they did ("the storm burst two dams"); "before the storm" only dates.
-NATURAL_NOUNS = frozenset(
-    {"storm", "rainfall", "rain", "rains", "hurricane", "cyclone", "earthquake", "typhoon"}
-)
-# Failings that cause a disaster only where the text links them to it ("negligence
-# contributed to the catastrophe"); "suspected of negligence" is an accusation.
-FAILING_NOUNS = frozenset(
-    {"negligence", "neglect", "mismanagement", "mistakes", "errors", "corruption", "design"}
-)
-# A collapse or failure causes harm when it is a structure's ("the collapse of two dams").
-STRUCTURAL_NOUNS = frozenset({"collapse", "failure", "breach", "bursting"})
-# Objects of "deny" that deny the act itself.
-DENIED_NOUNS = frozenset(
-    {
-        "responsibility",
-        "involvement",
-        "accusation",
-        "accusations",
-        "allegation",
-        "allegations",
-        "claim",
-        "claims",
-        "report",
-        "reports",
-        "charge",
-        "charges",
-        "role",
-        "part",
-    }
-)
-ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
-SITUATION_WORDS = frozenset(
-    {"ongoing", "continued", "continuing", "constant", "daily", "relentless", "sporadic"}
-)
-DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut"})
-# Groups of people who act: "Russian forces", "the Kiev regime", "militants".
-ACTOR_NOUNS = frozenset(
-    {
-        "force",
-        "forces",
-        "troops",
-        "army",
-        "military",
-        "soldiers",
-        "militants",
-        "fighters",
-        "regime",
-        "side",
-        "mercenaries",
-        "militia",
-        "militias",
-        "government",
-        "authorities",
-        "battalion",
-        "brigade",
-        "police",
-        "navy",
-        "jet",
-        "jets",
-        "aircraft",
-        "gunmen",
-        "rebels",
-        "insurgents",
-        "separatists",
-        "guerrillas",
-        "extremists",
-        "terrorists",
-        "attackers",
-        "jihadists",
-        "paramilitaries",
-        "settlers",
-        "protesters",
-        "officers",
-        "group",
-        "snipers",
-        "guards",
-        "personnel",
-    }
-)
-ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "EVENT"})
-# Hyphenated makers: a weapon "U.S.-made" or "US-supplied" is not the user's.
-_MAKER_SUFFIXES = ("made", "supplied", "built", "designed", "provided", "produced", "backed")
-_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-_NOT_ACTORS = frozenset(
-    {"it", "this", "that", "which", "who", "what", "there", "they", "them", "one", "themselves"}
-)
 
 
 @dataclass
@@ -333,7 +86,7 @@ def _lemma(tok: Token) -> str:
 
 def is_actor(tok: Token | None) -> bool:
     """Whether a token can name who did something: a named actor or a group noun."""
-    if tok is None or tok.lower_ in _NOT_ACTORS or tok.pos_ == "PRON":
+    if tok is None or tok.lower_ in NOT_ACTORS or tok.pos_ == "PRON":
         return False
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return False
@@ -354,8 +107,8 @@ def _maker(tok: Token) -> bool:
     """'U.S.-made', 'US-supplied': the weapon's maker or supplier, not its user."""
     right = tok.doc[tok.i + 1 : tok.i + 3]
     text = "".join(t.text_with_ws for t in right).lower()
-    return any(text.startswith(f"-{s}") for s in _MAKER_SUFFIXES) or tok.lower_.endswith(
-        tuple(f"-{s}" for s in _MAKER_SUFFIXES)
+    return any(text.startswith(f"-{s}") for s in MAKER_SUFFIXES) or tok.lower_.endswith(
+        tuple(f"-{s}" for s in MAKER_SUFFIXES)
     )
 
 
@@ -734,7 +487,7 @@ def _causal_found(tok: Token) -> Found | None:
         )
         if _harmful(effect) and target is not None:
             cause = target
-    if cause is None or cause.lower_ in _NOT_ACTORS:
+    if cause is None or cause.lower_ in NOT_ACTORS:
         return None
     negated = _negated(tok) or _denial(tok) is not None
     if is_actor(cause) and cause.lower_ not in MECHANISM_NOUNS:
@@ -973,7 +726,7 @@ def _anaphoric(tok: Token) -> bool:
     collapse of two dams" states: its "of" phrase says which."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in tok.children)
 
 
 def _agent_span(tok: Token) -> Span:
@@ -992,9 +745,6 @@ def _agent_span(tok: Token) -> Span:
                 break  # "neo-Nazi Azov militants": the group, not the epithet
             left = min(left, child.left_edge, key=lambda t: t.i)
     return doc[left.i : tok.i + 1]
-
-
-FORCE_NOUNS = frozenset({"troops", "soldiers", "forces", "army", "military", "police"})
 
 
 def _named_forces_before(tok: Token) -> Token | None:
