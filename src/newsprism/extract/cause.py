@@ -51,7 +51,6 @@ from newsprism.extract.cause_words import (
     NATURAL_NOUNS,
     NOT_ACTORS,
     SITUATION_WORDS,
-    SPEECH_LEMMAS,
     STRUCTURAL_NOUNS,
     STRUCTURE_NOUNS,
     USE_VERBS,
@@ -65,7 +64,7 @@ from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import CauseValue, Claim
-from newsprism.nlp.attribution import find_attribution
+from newsprism.nlp.attribution import SPEECH_VERBS, find_attribution
 from newsprism.nlp.gazetteer import load_gazetteer
 
 
@@ -342,7 +341,7 @@ def _verb_found(verb: Token) -> Found | None:
             subject is not None
             and subject.lower_ in ("it", "they")
             and verb.dep_ == "ccomp"
-            and _lemma(verb.head) in SPEECH_LEMMAS | DENY_VERBS
+            and _lemma(verb.head) in SPEECH_VERBS | DENY_VERBS
             and is_actor(_subject(verb.head))
         ):
             subject = _subject(verb.head)  # "The army said it did not fire": the army
@@ -350,7 +349,7 @@ def _verb_found(verb: Token) -> Found | None:
             subject is not None
             and subject.lower_ == "it"
             and verb.dep_ in ("advcl", "conj")
-            and _lemma(verb.head) not in SPEECH_LEMMAS
+            and _lemma(verb.head) not in SPEECH_VERBS
         ):
             # "Russia committed a war crime when it targeted a theatre": the main clause's doer.
             outer = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None

@@ -175,7 +175,6 @@ LIE_WORDS = frozenset(
     }
 )
 WEAPON_NOUNS = frozenset({"guns", "gun", "howitzers", "jets", "aircraft", "warplanes"})
-SPEECH_LEMMAS = frozenset({"say", "tell", "claim", "state", "report", "add", "allege"})
 NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "describe", "term", "dismiss"})
 USE_VERBS = frozenset({"use", "employ", "fire", "launch", "drop"})
 # Nouns that name harm in general; they name a cause only with an agent ("the attack by
