@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.nlp.dates import ResolvedDate, resolve_date
+from newsprism.nlp.dates import ResolvedDate, resolve_date, resolve_date_within
 
 MONDAY = dt.date(2025, 6, 16)  # a Monday
 FRIDAY = dt.date(2025, 6, 20)
@@ -326,3 +326,25 @@ def test_weekdays_land_in_the_week_before_publication(published: dt.date) -> Non
         assert 0 <= (published - on_day).days <= 6
         assert 1 <= (published - last_day).days <= 7
         assert on_day.strftime("%A") == last_day.strftime("%A") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the night of July 29", "2022-07-29"),
+        ("overnight to July 29", "2022-07-29"),
+        ("last March 16", "2022-03-16"),
+        ("the early hours of Sunday", "2022-07-31"),
+    ],
+)
+def test_a_date_inside_a_longer_expression(text: str, value: str) -> None:
+    found = resolve_date_within(text, dt.date(2022, 8, 5))
+    assert found is not None and (found.value, found.as_written) == (value, text)
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_a_lead_in_never_changes_the_date(day: dt.date) -> None:
+    written = f"{day.strftime('%B')} {day.day}, {day.year}"
+    plain = resolve_date(written, None)
+    led = resolve_date_within(f"on the night of {written}", None)
+    assert plain is not None and led is not None and led.value == plain.value

@@ -93,3 +93,12 @@ def test_many_more_wounded(extract) -> None:
     (injured,) = found.of("injured")
     assert (injured.value.op, injured.value.value) == (">", 60)
     assert found.words(injured) == "many more"
+
+
+def test_a_date_inside_a_longer_time_expression_dates_the_event(extract) -> None:
+    found = extract(
+        "On the night of March 3, explosions rang out at the depot. "
+        "On March 3, 2025, at least 12 workers died in the bombardment of the depot.",
+        date="2025-03-10",
+    )
+    assert {c.value.date for c in found.of("event_date")} == {"2025-03-03"}

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.slots import PERPETRATOR_NOUNS
-from newsprism.nlp.dates import ResolvedDate, resolve_date
+from newsprism.nlp.dates import ResolvedDate, resolve_date_within
 
 EVENT_NOUNS = frozenset(
     (
         "attack attacks massacre shooting bombing bombings explosion blast assault raid strike "
+        "airstrike bombardment shelling "
         "tragedy ambush siege crash killing killings incident hijacking stabbing rampage uprising "
         "riots operation "
         # Disasters and accidents are events too.
@@ -206,7 +207,7 @@ _LEADING_ADVERB = re.compile(r"^(?:just|only|some|about|around|nearly|almost|rou
 
 
 def _resolve(date: Span, published: dt.date | None) -> ResolvedDate | None:
-    return resolve_date(_LEADING_ADVERB.sub("", date.text), published)
+    return resolve_date_within(_LEADING_ADVERB.sub("", date.text), published)
 
 
 _HAPPEN_VERBS = frozenset({"die", "happen", "occur", "erupt", "unfold", "massacre"})
@@ -238,7 +239,7 @@ def dates_the_event(date: Span) -> bool:
         if any(c.dep_ in ("dobj", "obj") and c.lower_ in EVENT_NOUNS for c in head.children):
             return True
         if head.pos_ in ("VERB", "AUX") and any(
-            is_event_word(c) or c.lower_ in EVENT_NOUNS
+            is_event_word(c) or c.lower_ in EVENT_NOUNS or c.lemma_.lower() in EVENT_NOUNS
             for c in head.children
             if c.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "dobj")
         ):
@@ -250,7 +251,7 @@ def dates_the_event(date: Span) -> bool:
 
 
 def _has_event_word(sent: Span) -> bool:
-    return any(t.lower_ in EVENT_NOUNS or t.lemma_ in EVENT_VERBS for t in sent)
+    return any(is_event_word(t) or t.lemma_.lower() in EVENT_NOUNS for t in sent)
 
 
 def _dated_elsewhere(date: Span, main: ResolvedDate | None, published: dt.date | None) -> bool:

@@ -22,7 +22,7 @@ from newsprism.extract.events import dates_the_event, is_event_word
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import Canonical
 from newsprism.model.types import Claim, DateValue, EntityValue
-from newsprism.nlp.dates import resolve_date
+from newsprism.nlp.dates import resolve_date_within
 from newsprism.nlp.gazetteer import load_gazetteer, normalize_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -77,7 +77,7 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
         for ent in sent.ents:
             if ent.label_ != "DATE" or not dates_the_event(ent):
                 continue
-            resolved = resolve_date(ent.text, published)
+            resolved = resolve_date_within(ent.text, published)
             if resolved is None:
                 continue
             value = DateValue(date=resolved.value, as_written=ent.text)

@@ -498,3 +498,17 @@ def _count(words: str) -> int | None:
     if len(parts) == 2 and COUNT_WORDS[parts[0]] >= 20 and COUNT_WORDS[parts[1]] < 10:
         return COUNT_WORDS[parts[0]] + COUNT_WORDS[parts[1]]
     return COUNT_WORDS[parts[0]] if len(parts) == 1 else None
+
+
+def resolve_date_within(expression: str, published: dt.date | None) -> ResolvedDate | None:
+    """Like resolve_date, and when the whole expression names no date, the longest ending
+    of it that does: "the night of July 29", "overnight to July 29", "last March 16"."""
+    words = expression.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        found = resolve_date(tail, published)
+        if found is not None:
+            if start:
+                return ResolvedDate(found.value, found.precision, expression, found.relative)
+            return found
+    return None
