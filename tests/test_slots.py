@@ -102,3 +102,15 @@ def test_counts_keep_their_scope(extract) -> None:
     found = extract("73 miners were hospitalized. Forensic teams identified 12 of the dead.")
     scopes = {c.value.value: c.value.scope for c in found.of("injured") + found.of("killed")}
     assert scopes == {73: "hospitalized", 12: "identified_dead"}
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value"),
+    [
+        ("The blast may have killed closer to 600 people inside the hall.", "approx", 600),
+        ("Forensic teams identified 12 of the dead.", ">=", 12),
+    ],
+)
+def test_bounds_a_toll_implies(extract, text: str, op: str, value: int) -> None:
+    (toll,) = extract(text).of("killed")
+    assert (toll.value.op, toll.value.value) == (op, value)

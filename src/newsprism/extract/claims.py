@@ -75,6 +75,17 @@ def _many_more(q: Quantity) -> tuple[Token, str] | None:
     return None
 
 
+def _part_of_the_dead(q: Quantity) -> bool:
+    """'12 of the dead', 'nine of the victims': a part, so the whole is at least as many."""
+    root = q.number.root
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.lemma_.lower() in ("dead", "victim", "casualty", "wounded") for g in c.children)
+        for c in root.children
+    )
+
+
 def _passes(q: Quantity) -> bool:
     """Whether a number is what a toll goes past: 'top 100', 'exceeded 50', 'surpassed 40'."""
     head = q.number.root.head
@@ -98,6 +109,8 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
         reference = distance_reference(q) if q.unit in DISTANCE_UNITS else None
         if op == "=" and slot in HEAD_COUNT_SLOTS and _passes(q):
             op = ">"  # "the toll could top 100": more than 100
+        if op == "=" and slot in HEAD_COUNT_SLOTS and _part_of_the_dead(q):
+            op = ">="  # "identified 12 of the dead": there are at least 12 dead
         claim = Claim(
             id=claim_id(ctx.article.id, len(claims) + 1),
             article=ctx.article.id,

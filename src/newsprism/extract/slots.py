@@ -337,6 +337,10 @@ def classify_quantity(q: Quantity) -> str:
             # The bound cue parsed as a preposition ("murdering over 130"): see through it.
             cur, role = head, ("dobj" if head.dep_ == "prep" else head.dep_)
             continue
+        if q.start <= head.idx < q.end and head.pos_ in ("ADV", "ADJ"):
+            # "killed closer to 600 people": the cue's adverb hangs where the count would.
+            cur, role = head, ("dobj" if head.dep_ in ("advmod", "prep") else head.dep_)
+            continue
         if head.pos_ in ("VERB", "AUX"):
             slot = _verb_slot(head, role, nominal)
             if slot:
