@@ -729,3 +729,10 @@ def test_a_toll_that_could_top_a_figure_is_above_it(extract) -> None:
 def test_a_crowd_rushing_trucks_are_not_attackers(extract) -> None:
     found = extract("Thousands of people stormed the aid trucks near the roundabout.")
     assert found.of("perpetrators") == []
+
+
+def test_a_town_and_its_region_named_together(extract) -> None:
+    found = extract("Five prisoners were killed in the village of Olenivka, Donetsk region.")
+    located = places(found)
+    assert located.get("Olenivka") and "Donetsk" in located["Olenivka"]
+    assert any(name and "Donetsk" in name for name in located if name != "Olenivka")

@@ -30,6 +30,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VENUE_VERBS = frozenset({"storm", "raid", "bomb", "shell", "target", "strike", "hit", "attack"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PERSONAL = frozenset({"PERSON", "NORP"})
+# Nouns after a region's name: "the Donetsk region", "Idlib province".
+REGION_NOUNS = frozenset(
+    {"region", "oblast", "province", "governorate", "district", "state", "county", "prefecture"}
+)
 # Where people were held or sheltered: sites an event happens at, named or not.
 SITE_NOUNS = frozenset(
     (
@@ -174,6 +178,9 @@ def _place_position(tok: Token) -> bool:
         return True
     if tok.dep_ == "appos" and head.dep_ == "pobj":
         return _place_position(head)  # "in Olenivka, a village outside Donetsk"
+    if tok.dep_ in ("compound", "nmod") and head.lower_ in REGION_NOUNS:
+        # "in the Donetsk region", "Olenivka, Donetsk region": the region is the place.
+        return _place_position(head) or (head.dep_ == "appos" and _place_position(head.head))
     return False
 
 
@@ -205,6 +212,8 @@ def _place_span(tok: Token) -> Span:
         while start < tok.i and doc[start].pos_ != "PROPN":
             start += 1
         return doc[start:end]
+    if tok.dep_ == "compound" and tok.head.lower_ in REGION_NOUNS:
+        return doc[tok.i : tok.head.i + 1]  # "Donetsk region"
     compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     left = min(compounds, key=lambda t: t.i, default=tok)
     return doc[left.i : tok.i + 1]
