@@ -736,3 +736,12 @@ def test_a_town_and_its_region_named_together(extract) -> None:
     located = places(found)
     assert located.get("Olenivka") and "Donetsk" in located["Olenivka"]
     assert any(name and "Donetsk" in name for name in located if name != "Olenivka")
+
+
+def test_since_the_event_itself_is_no_other_period(extract) -> None:
+    found = extract(
+        "Gunmen attacked the market on Saturday, killing 40 people. The hospital director said "
+        "her staff had treated 58 patients since Saturday afternoon.",
+        date="2026-03-15",
+    )
+    assert counts(found, "injured") == [58]

@@ -123,7 +123,9 @@ _PERIOD_PHRASE = re.compile(
 )
 
 
-def _period_event(sent: Span) -> OtherEvent | None:
+def _period_event(
+    sent: Span, main: ResolvedDate | None = None, published: dt.date | None = None
+) -> OtherEvent | None:
     """A count over a period ("since the war began", "since February 24", "so far this year"):
     the period is another incident than the event, however the count is phrased."""
     for tok in sent:
@@ -145,6 +147,8 @@ def _period_event(sent: Span) -> OtherEvent | None:
         scope = list(tok.subtree)[1:] or list(tok.head.subtree)
         words = {t.lower_ for t in scope} | {t.lemma_.lower() for t in scope}
         dated = any(t.ent_type_ == "DATE" for t in scope)
+        if dated and not words & PERIOD_NOUNS and _since_the_event(scope, main, published):
+            continue  # "treated 58 patients since Saturday afternoon": since this event
         if words & PERIOD_NOUNS or dated or words & {"begin", "start", "invade"}:
             end = max(t.idx + len(t.text) for t in [tok, *scope])
             when = sent.doc.text[tok.idx : end]
@@ -193,6 +197,18 @@ def _period_event(sent: Span) -> OtherEvent | None:
             f"the period {found.group()}", found.group(), None, start, start + len(found.group())
         )
     return None
+
+
+def _since_the_event(
+    scope: list[Token], main: ResolvedDate | None, published: dt.date | None
+) -> bool:
+    """Whether "since <date>" starts no earlier than the event itself."""
+    if main is None or main.value is None:
+        return False
+    dates = [t for t in scope if t.ent_type_ == "DATE"]
+    text = scope[0].doc[dates[0].i : dates[-1].i + 1].text
+    since = resolve_date_within(text, published)
+    return since is not None and since.value is not None and since.value >= main.value
 
 
 def _named(sent: Span, noun: Span | None, when: str, date: str | None) -> OtherEvent:
@@ -300,7 +316,7 @@ def other_events(
     if first is not None and first.value is not None:
         main_year = int(first.value[:4])
     for sent in sents:
-        event = _year_event(sent, main_year) or _period_event(sent)
+        event = _year_event(sent, main_year) or _period_event(sent, first, published)
         if event is not None:
             found[sent.start] = event
     main_sent, main_date = _main_date(sents, found, title, published)
