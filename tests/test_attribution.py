@@ -105,3 +105,12 @@ def test_a_probe_speaks_for_its_owner(extract) -> None:
     )
     (toll,) = [c for c in found.of("killed") if c.value.value == 30]
     assert "army" in (found.name(toll.attributed_to) or "")
+
+
+def test_a_claim_by_someone_is_their_word(extract) -> None:
+    found = extract(
+        "Responding to claims by Chad that an airstrike had destroyed the market, the ministry "
+        "said there were no such strikes."
+    )
+    asserted = [c for c in found.of("cause") if not c.value.negated]
+    assert asserted and found.name(asserted[0].attributed_to) == "Chad"

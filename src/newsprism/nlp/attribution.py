@@ -69,6 +69,10 @@ SPEECH_VERBS = frozenset(
         "call",
     }
 )
+# Nouns for what someone asserted, whose "that" clause is that someone's word.
+CLAIM_NOUNS = frozenset(
+    {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "assertion"}
+)
 # Verbs by which a body sets a figure: "put the death toll at 40", "raised the toll to 104".
 TOLL_SETTERS = frozenset({"put", "raise", "revise", "lower", "place", "estimate", "update"})
 # Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
@@ -182,6 +186,11 @@ def _on_the_path(token: Token) -> Attribution | None:
     for child, verb in pairwise(path):
         if _semicolon_between(child, verb):
             break  # "Bomb kills 27; rebels deny role": two clauses, neither reports the other
+        if child.dep_ in ("acl", "ccomp") and verb.lemma_.lower() in CLAIM_NOUNS:
+            # "claims by Ukraine that an airstrike had destroyed it": the claimant's word.
+            owner = _claimant(verb)
+            if owner is not None:
+                return Attribution(_noun_phrase(owner), Cue.of_tokens(verb, verb))
         if verb.lemma_.lower() in TOLL_SETTERS and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("toll", "number", "count", "figure")
             for c in verb.children
@@ -200,6 +209,18 @@ def _on_the_path(token: Token) -> Attribution | None:
             if speaker is not None and speaker.lower_ not in ("it", "which", "that"):
                 return Attribution(_noun_phrase(speaker), Cue.of_tokens(verb, verb))
     return _according_to(token) or _trailing_speaker(token) or _said_before(token)
+
+
+def _claimant(noun: Token) -> Token | None:
+    """Who made a claim: "claims by X", "X's claim", "a report from X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            owners = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if owners:
+                return owners[0]
+    return None
 
 
 def _said_before(token: Token) -> Attribution | None:
