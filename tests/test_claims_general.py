@@ -745,3 +745,27 @@ def test_since_the_event_itself_is_no_other_period(extract) -> None:
         date="2026-03-15",
     )
     assert counts(found, "injured") == [58]
+
+
+def test_last_weeks_bombing_is_another_incident(extract) -> None:
+    found = extract(
+        "A car bomb killed 9 people in Karvasa on Monday. Officials blamed the militia for last "
+        "week's bombing of a school, which killed 14."
+    )
+    assert counts(found, "killed") == [9]
+
+
+def test_a_habit_and_a_question_state_no_cause(extract) -> None:
+    found = extract(
+        "The prosecutor said the army has been using cluster munitions in the war. "
+        "But would the rebels target their own fighters?"
+    )
+    assert found.of("cause") == []
+
+
+def test_a_motive_is_not_an_accusation(extract) -> None:
+    found = extract(
+        "The general staff said the depot was shelled by the rebels in order to accuse the "
+        "army of war crimes."
+    )
+    assert found.of("accusation") == []

@@ -195,6 +195,8 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
             yield tok, _subject(tok) if _is_actor(_subject(tok)) else None, accused_on, True
             continue
         charged = lemma in CHARGE_VERBS and tok.pos_ == "VERB" and _of_wrongdoing(tok)
+        if (lemma in BLAME_VERBS or charged) and tok.pos_ == "VERB" and _purpose(tok):
+            continue  # "fired upon ... in order to accuse Ukraine": a motive, not an accusation
         if (lemma in BLAME_VERBS or charged) and tok.pos_ == "VERB":
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             blamed: Token | None
@@ -226,6 +228,12 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
             ]
             if owners and _is_actor(owners[0]):
                 yield tok, None, owners[0], False
+
+
+def _purpose(verb: Token) -> bool:
+    """'in order to accuse', 'goals - to accuse': an infinitive of purpose."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and (verb.head.lower_ == "order" or verb.dep_ in ("advcl", "acl", "appos"))
 
 
 def _of_wrongdoing(verb: Token) -> bool:

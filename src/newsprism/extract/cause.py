@@ -577,6 +577,8 @@ def _used_weapon(verb: Token) -> Found | None:
     """'Ukraine used HIMARS launchers in the attack': the user of a weapon is the agent."""
     if _lemma(verb) not in USE_VERBS or verb.pos_ != "VERB":
         return None
+    if verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children):
+        return None  # "Russia has been using thermobaric weapons": a habit, not this act
     weapons = [
         o
         for o in _objects(verb)
@@ -869,6 +871,15 @@ def _state_of(ctx: ArticleContext, tok: Token) -> str | None:
     return None
 
 
+def _yes_no_question(sent: Span) -> bool:
+    """'Would X target its own soldiers?': a question that asks whether, not why."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or sent.text.rstrip()[-1:] != "?":
+        return False
+    first = words[0] if words[0].lower_ not in ("but", "and", "so") or len(words) < 2 else words[1]
+    return first.tag_ == "MD" or first.lemma_.lower() in ("be", "do", "have")
+
+
 def _called_a_lie(sent: Span) -> Token | None:
     """'This is a lie', 'Zakharova called it a "lie"', 'the version is a fabrication': a
     sentence that calls what was said false, naming no cause itself."""
@@ -927,6 +938,8 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
     for number, sent in enumerate(ctx.doc.sents):
         if ctx.others.get(sent.start) is not None:
             continue  # a sentence about another incident says nothing of this one's cause
+        if _yes_no_question(sent):
+            continue  # "But would Ukraine target its own soldiers?" asserts nothing
         found = _keep(causes_in(sent))
         lie = _called_a_lie(sent) if not found else None
         if lie is not None:

@@ -104,9 +104,11 @@ def _year_event(sent: Span, main_year: int | None) -> OtherEvent | None:
 
 # Days by which two reports of one event may date it differently.
 SAME_EVENT_DAYS = 2
-# "A day earlier", "two weeks before": another time than the event's, however close.
+# "A day earlier", "two weeks before", "last week's bombing": another time than the
+# event's, however close. ("last year's" can be the event itself in a look back.)
 _EARLIER = re.compile(
-    r"\b(?:a|one|two|three|four|five|several|a few) (?:day|week|month|year)s? (?:earlier|before)\b",
+    r"\b(?:a|one|two|three|four|five|several|a few) (?:day|week|month|year)s? (?:earlier|before)\b"
+    r"|\blast (?:week|month)['’]s\b",
     re.I,
 )
 # Adjectives that set an incident apart from the one reported.
