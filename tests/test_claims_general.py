@@ -769,3 +769,17 @@ def test_a_motive_is_not_an_accusation(extract) -> None:
         "army of war crimes."
     )
     assert found.of("accusation") == []
+
+
+def test_a_duty_is_not_a_cause(extract) -> None:
+    found = extract("The office of the army, which is responsible for the refugees, said 9 died.")
+    assert found.of("cause") == []
+
+
+def test_the_war_that_began_with_an_attack_is_another_incident(extract) -> None:
+    found = extract(
+        "Soldiers killed 12 people at the checkpoint on Monday. The country is five months into "
+        "the war that kicked off with a rebel attack on March 3. That assault killed 300 people.",
+        date="2026-08-10",
+    )
+    assert counts(found, "killed") == [12]

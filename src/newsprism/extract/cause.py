@@ -564,8 +564,10 @@ def _responsible(adj: Token) -> Found | None:
     if adj.lower_ != "responsible" or adj.dep_ not in ("acomp", "attr", "oprd"):
         return None
     verb = adj.head
-    if not any(c.dep_ == "prep" and c.lower_ == "for" for c in [*adj.children, *verb.children]):
-        return None
+    fors = [c for c in [*adj.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "for"]
+    objects = [g for f in fors for g in f.children if g.dep_ in ("pobj", "pcomp")]
+    if not objects or not any(_harmful(o) or o.pos_ == "VERB" for o in objects):
+        return None  # "the office responsible for the Palestinians": a duty, not a cause
     subject = _subject(verb)
     if not is_actor(subject):
         return None

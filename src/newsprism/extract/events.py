@@ -49,7 +49,7 @@ _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".sp
 _ANAPHORA = re.compile(
     r"\b(?:this|that|the same) "
     r"(?:attack|bombing|incident|massacre|explosion|blast|shooting|crash|disaster|tragedy"
-    r"|flood|fire|sinking|collapse|raid|strike)\b",
+    r"|flood|fire|sinking|collapse|raid|strike|assault|offensive|war)\b",
     re.I,
 )
 
@@ -111,6 +111,8 @@ _EARLIER = re.compile(
     r"|\blast (?:week|month)['’]s\b",
     re.I,
 )
+# "the war began", "the war that kicked off with ...".
+_BEGIN_VERBS = frozenset({"begin", "start", "erupt", "kick", "break"})
 # Adjectives that set an incident apart from the one reported.
 OTHER_INCIDENT_WORDS = frozenset({"similar", "earlier", "previous", "prior", "separate"})
 # Verbs of a toll, for "the war has killed 30,000" and "30,000 died in the offensive".
@@ -134,11 +136,11 @@ def _period_event(
         if tok.lower_ == "since" and tok.dep_ == "advmod" and not list(tok.children):
             # "30,000 have since been killed": since the time named before, a period.
             return OtherEvent("the period since then", tok.text, None, tok.idx, tok.idx + 5)
-        if (
-            tok.lemma_.lower() in PERIOD_NOUNS
-            and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in ("begin", "start", "erupt", "kick")
-        ):
+        began = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _BEGIN_VERBS
+        began = began or any(
+            c.dep_ == "relcl" and c.lemma_.lower() in _BEGIN_VERBS for c in tok.children
+        )
+        if tok.lemma_.lower() in PERIOD_NOUNS and began:
             # "the war began on October 7 with an attack": the war's start is its own event.
             phrase = sent.doc[tok.left_edge.i : tok.i + 1]
             return OtherEvent(
