@@ -783,3 +783,26 @@ def test_the_war_that_began_with_an_attack_is_another_incident(extract) -> None:
         date="2026-08-10",
     )
     assert counts(found, "killed") == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Authorities say some 300 perished in the stadium", 300),
+        ("Forty people killed in the attack were buried on Sunday.", 40),
+    ],
+)
+def test_a_reduced_clause_on_the_count_names_its_slot(extract, text: str, value: int) -> None:
+    assert counts(extract(text), "killed") == [value]
+
+
+def test_one_of_the_war_crimes_committed(extract) -> None:
+    found = extract("The prosecutor said Freedonia committed one of the most cynical war crimes.")
+    assert {found.name(c.value.accused) for c in found.of("accusation")} == {"Freedonia"}
+
+
+def test_a_participle_of_speech_has_its_clause_s_speaker(extract) -> None:
+    found = extract(
+        "Lena Ortiz spoke on Friday, calling the attack a deliberate Russian war crime."
+    )
+    assert {found.name(c.value.accuser) for c in found.of("accusation")} == {"Lena Ortiz"}

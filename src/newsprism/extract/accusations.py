@@ -139,6 +139,12 @@ def _crime_doer(crime: Token) -> Token | None:
             doers = [g for g in child.children if g.dep_ == "pobj" and _is_actor(g)]
             if doers:
                 return doers[0]
+    if (
+        crime.dep_ == "pobj"
+        and crime.head.lower_ == "of"
+        and crime.head.head.dep_ in ("dobj", "obj")
+    ):
+        crime = crime.head.head  # "committed one of the most cynical war crimes"
     if crime.dep_ in ("dobj", "obj") and crime.head.lemma_.lower() == "commit":
         doer = _subject(crime.head)
         return doer if _is_actor(doer) else None

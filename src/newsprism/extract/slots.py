@@ -327,6 +327,13 @@ def classify_quantity(q: Quantity) -> str:
     part = _part_of_count(nominal)
     if part is not None:
         return part
+    for clause in nominal.children:
+        # "some 300 perished", "40 people killed in the attack": a reduced clause on the count.
+        if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+            role = "nsubjpass" if clause.tag_ == "VBN" else "nsubj"
+            reduced = _verb_slot(clause, role, nominal)
+            if reduced is not None:
+                return reduced
     # Walk up from the counted noun to the verb that governs it, noting the role on the way.
     cur, role = nominal, nominal.dep_
     for _ in range(5):

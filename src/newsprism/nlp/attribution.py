@@ -76,7 +76,9 @@ CLAIM_NOUNS = frozenset(
 # Verbs by which a body sets a figure: "put the death toll at 40", "raised the toll to 104".
 TOLL_SETTERS = frozenset({"put", "raise", "revise", "lower", "place", "estimate", "update"})
 # Clauses that carry what was said: the reported clause, a quoted fragment, or the object.
-_REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "obj", "advcl", "conj", "relcl"})
+_REPORTED = frozenset(
+    {"ccomp", "parataxis", "xcomp", "dobj", "obj", "advcl", "conj", "relcl", "oprd"}
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": None}
 
@@ -203,6 +205,9 @@ def _on_the_path(token: Token) -> Attribution | None:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
             speaker = subjects[0] if subjects else (agents[0] if agents else None)
+            if speaker is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG":
+                # "..., calling the attack a war crime": the participle's doer is the clause's.
+                speaker = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
             if speaker is not None and speaker.is_upper:
                 # "KANO, Northern Region - Health authorities said": past the dateline.
                 speaker = next((c for c in speaker.children if c.dep_ == "appos"), speaker)
