@@ -114,3 +114,13 @@ def test_a_claim_by_someone_is_their_word(extract) -> None:
     )
     asserted = [c for c in found.of("cause") if not c.value.negated]
     assert asserted and found.name(asserted[0].attributed_to) == "Chad"
+
+
+def test_a_time_is_never_a_speaker(extract) -> None:
+    found = extract(
+        "Days before the bombing, it was announced that an attack on a church in the Kaluga "
+        "region had been prevented."
+    )
+    assert all(
+        c.attributed_to is None or found.name(c.attributed_to) != "Days" for c in found.claims
+    )

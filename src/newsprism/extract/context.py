@@ -287,6 +287,8 @@ class ArticleContext:
             if self._quoted is None:
                 self._quoted = quoted_speakers(self.doc)
             said = self._quoted.get(token.sent.start)
+        if said is not None and _a_time(said.speaker.root):
+            said = None  # "Days before the attack, it was announced": a time says nothing
         if said is not None:
             claim.attributed_to = self.speaker_id(said.speaker)
             claim.attribution_cue = said.cue.text
@@ -313,6 +315,17 @@ class ArticleContext:
         if not is_pronoun(owner):
             self._last_speaker = eid
         return eid
+
+
+def _a_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lemma_.lower() in (
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "time",
+    )
 
 
 def _names_a_source(token: Token) -> bool:
