@@ -15,8 +15,8 @@ Evidence, and why each term has its weight:
   venue, and name it most. Profiles are compared on squared weights, so the place an article
   names most decides; a town named in passing (where the prisoners were captured) or a region
   that holds both towns counts little, and two reports whose main towns differ score below
-  neutral. Names are compared by their consonants, so transliterations ("Derna", "Darnah";
-  "Olenivka", "Yelenovka") are one place.
+  neutral. Names are compared by their consonants, so transliterations ("Kyiv", "Kiev";
+  "Kharkiv", "Kharkov") are one place.
 * **Countries** are weak: a war or a disaster produces many events in one country. A shared
   country adds a little; two reports whose countries are disjoint are unlikely to be one event.
 * **Dates** are the event's own: the same day or the day after agrees; days more than a week
@@ -112,11 +112,11 @@ class EventGroup:
 
     @property
     def label(self) -> str | None:
-        """A readable name, "Olenivka · 2022-07-29"; None when neither place nor day is known."""
+        """A readable name, "Karvasa · 2025-11-02"; None when neither place nor day is known."""
         return " · ".join(p for p in (self.place, self.day) if p) or None
 
 
-_VOWELS = re.compile(r"[aeiouyhw]")  # letters transliterations disagree on ("Darnah", "Derna")
+_VOWELS = re.compile(r"[aeiouyhw]")  # letters transliterations disagree on ("Benghazi", "Bengasi")
 _REPEATS = re.compile(r"([a-z])\1+")  # doubled letters only: "city115" is not "city15"
 MIN_SKELETON = 3  # shorter consonant skeletons collide ("Iran", "Oran"): keep the whole name
 MIN_NEAR = 4  # keys this long or longer match a key one letter shorter
@@ -126,9 +126,9 @@ _K = TypeVar("_K", str, tuple[int, int])
 def place_key(name: str) -> str:
     """The key under which two written names are one place: accents, case and vowels dropped.
 
-    Transliterations differ mostly in vowels and doubled letters ("Mariupol"/"Mariupil",
-    "Olenivka"/"Yelenovka", "Derna"/"Darnah"), so each word keeps only its consonants; a name
-    whose skeleton is too short to tell places apart ("Iran", "Oran") keeps its letters.
+    Transliterations differ mostly in vowels and doubled letters ("Kharkiv"/"Kharkov",
+    "Zaporizhzhia"/"Zaporozhye", "Benghazi"/"Bengasi"), so each word keeps only its
+    consonants; a name whose skeleton is too short to tell places apart ("Iran", "Oran") keeps its letters.
     """
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))

@@ -143,7 +143,7 @@ def signatures(
 
 
 def _words(text: str) -> str:
-    """Lower-case words separated by single spaces: "Libya's Derna-floods" -> "libya s derna
+    """Lower-case words separated by single spaces: "Chad's Abeche-floods" -> "chad s abeche
     floods", so a name is found in a title or a URL slug whatever joins its words."""
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsprism.extract.checkworthy import checkworthy_score
-from newsprism.extract.claims import claim_id, sentence_bounds
+from newsprism.extract.claims import sentence_claim
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
@@ -297,18 +297,8 @@ def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
 def _claim(
     ctx: ArticleContext, n: int, sent: Span, slot: str, value: ClaimValue, first: Token, last: Token
 ) -> Claim:
-    start, end = sentence_bounds(sent)
     lo, hi = min(first.idx, last.idx), max(first.idx + len(first.text), last.idx + len(last.text))
-    return Claim(
-        id=claim_id(ctx.article.id, n),
-        article=ctx.article.id,
-        start=start,
-        end=end,
-        slot=slot,
-        value=value,
-        value_start=lo,
-        value_end=hi,
-    )
+    return sentence_claim(ctx.article.id, n, sent, slot, value, lo, hi)
 
 
 @claim_extractor("accusations")

@@ -57,7 +57,7 @@ from newsprism.extract.cause_words import (
     WEAPON_NOUNS,
 )
 from newsprism.extract.checkworthy import checkworthy_score
-from newsprism.extract.claims import claim_id, sentence_bounds
+from newsprism.extract.claims import sentence_claim
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import entity_id, entity_tokens
 from newsprism.extract.events import EVENT_NOUNS
@@ -117,7 +117,7 @@ def _noun_agent(noun: Token) -> Token | None:
         if child.dep_ == "poss" and is_actor(child):
             return child
         # "a Russian strike", "a Hamas attack"; a place before the noun is where, not who
-        # ("the Mariupol theatre airstrike").
+        # ("the Beira theatre airstrike").
         # A weapon's name before the noun ("a HIMARS strike") is no actor, so an
         # organisation counts only before a generic act ("a Hamas attack").
         labels: tuple[str, ...] = ("NORP",)
@@ -911,16 +911,9 @@ def _denial_of_last(
         return None
     last = stated[-1].value
     assert isinstance(last, CauseValue)
-    start, end = sentence_bounds(sent)
-    claim = Claim(
-        id=claim_id(ctx.article.id, len(claims) + 1),
-        article=ctx.article.id,
-        start=start,
-        end=end,
-        slot="cause",
-        value=CauseValue(agent=last.agent, mechanism=last.mechanism, negated=True),
-        value_start=cue.idx,
-        value_end=cue.idx + len(cue.text),
+    value = CauseValue(agent=last.agent, mechanism=last.mechanism, negated=True)
+    claim = sentence_claim(
+        ctx.article.id, len(claims) + 1, sent, "cause", value, cue.idx, cue.idx + len(cue.text)
     )
     ctx.add_epistemics(claim, cue)
     if claim.attributed_to is None:
@@ -959,20 +952,11 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
             if f.agent is not None and _town(f.agent):
                 f.agent = None
             agent = _agent_id(ctx, f.agent) if f.agent is not None else None
-            start, end = sentence_bounds(sent)
             span = _agent_span(f.agent) if f.agent is not None else None
             lo = min(f.cue.idx, span.start_char) if span is not None else f.cue.idx
             hi = max(f.cue.idx + len(f.cue.text), span.end_char if span is not None else 0)
-            claim = Claim(
-                id=claim_id(ctx.article.id, len(claims) + 1),
-                article=ctx.article.id,
-                start=start,
-                end=end,
-                slot="cause",
-                value=CauseValue(agent=agent, mechanism=f.mechanism, negated=f.negated),
-                value_start=lo,
-                value_end=hi,
-            )
+            cause = CauseValue(agent=agent, mechanism=f.mechanism, negated=f.negated)
+            claim = sentence_claim(ctx.article.id, len(claims) + 1, sent, "cause", cause, lo, hi)
             ctx.add_epistemics(claim, f.cue)
             speaker = _speaking_subject(f.cue)
             if speaker is not None:  # "X denied ...", "X accused Y of ...": X's word

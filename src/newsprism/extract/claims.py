@@ -15,7 +15,7 @@ from newsprism.extract.slots import (
     classify_quantity,
     count_scope,
 )
-from newsprism.model.types import Claim, NumberOp, NumberValue
+from newsprism.model.types import Claim, ClaimValue, NumberOp, NumberValue
 from newsprism.nlp.numbers import MEASURE_UNITS
 from newsprism.nlp.quantities import Quantity, find_quantities
 
@@ -33,6 +33,29 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 def claim_id(article_id: str, number: int) -> str:
     """Claim ids are the article id and a running number: stable across re-runs."""
     return f"{article_id}-c{number:03d}"
+
+
+def sentence_claim(
+    article_id: str,
+    number: int,
+    sent: Span,
+    slot: str,
+    value: ClaimValue,
+    value_start: int,
+    value_end: int,
+) -> Claim:
+    """A claim spanning its sentence, with the words that state its value."""
+    start, end = sentence_bounds(sent)
+    return Claim(
+        id=claim_id(article_id, number),
+        article=article_id,
+        start=start,
+        end=end,
+        slot=slot,
+        value=value,
+        value_start=value_start,
+        value_end=value_end,
+    )
 
 
 def distance_reference(q: Quantity) -> str | None:

@@ -208,7 +208,7 @@ class ArticleContext:
         return None
 
     def _person_titled(self, span: Span) -> LocalEntity | None:
-        """The one person the article names with this title ("Derna mayor X", "X, the
+        """The one person the article names with this title ("Beira mayor X", "X, the
         mayor"), for a speaker given by title alone ("the mayor said")."""
         if self._titles is None:
             self._titles = self._title_map()

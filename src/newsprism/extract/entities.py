@@ -147,7 +147,7 @@ def extract_entities(doc: Doc, table: AliasTable | None = None) -> list[LocalEnt
     return sorted(by_key.values(), key=lambda e: e.spans[0])
 
 
-# Nouns that end the name of a building or site: "Tarn Market", "Crocus City Hall".
+# Nouns that end the name of a building or site: "Tarn Market", "Velmar City Hall".
 FACILITY_NOUNS = frozenset(
     {
         "market",

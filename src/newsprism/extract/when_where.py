@@ -5,7 +5,7 @@ resolved against the publication date ("last Friday"); without a publication dat
 date stays unknown (null), with its words kept. Each older event the article recalls gets an
 `event_date` claim of its own, its year, with that event as the subject. The places are the
 places and venues named in the first sentence that reports the event; a venue the tagger
-missed ("stormed the Crocus Concert Hall") is taken from the object of an attack verb.
+missed ("stormed the Velmar Concert Hall") is taken from the object of an attack verb.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from newsprism.extract.checkworthy import checkworthy_score
-from newsprism.extract.claims import claim_id, sentence_bounds
+from newsprism.extract.claims import claim_id, sentence_claim
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import FACILITY_NOUNS, entity_id, entity_tokens
 from newsprism.extract.events import dates_the_event, is_event_word
@@ -30,7 +30,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _VENUE_VERBS = frozenset({"storm", "raid", "bomb", "shell", "target", "strike", "hit", "attack"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PERSONAL = frozenset({"PERSON", "NORP"})
-# Nouns after a region's name: "the Donetsk region", "Idlib province".
+# Nouns after a region's name: "the Kassala region", "Idlib province".
 REGION_NOUNS = frozenset(
     {"region", "oblast", "province", "governorate", "district", "state", "county", "prefecture"}
 )
@@ -56,17 +56,7 @@ def _new_claim(
     start: int,
     end: int,
 ) -> Claim:
-    s, e = sentence_bounds(sent)
-    claim = Claim(
-        id=claim_id(ctx.article.id, len(claims) + 1),
-        article=ctx.article.id,
-        start=s,
-        end=e,
-        slot=slot,
-        value=value,
-        value_start=start,
-        value_end=end,
-    )
+    claim = sentence_claim(ctx.article.id, len(claims) + 1, sent, slot, value, start, end)
     ctx.add_epistemics(claim, ctx.token_at(start))
     return claim
 
@@ -160,7 +150,7 @@ def _locates_event(head: Token) -> bool:
 
 def _place_position(tok: Token) -> bool:
     """Where a place goes: after "in" / "at" / "near" under the event or its site, before a
-    site noun ("the Olenivka prison"), or the object of "stormed" / "shelled"."""
+    site noun ("the Karvasa prison"), or the object of "stormed" / "shelled"."""
     head = tok.head
     if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in _VENUE_VERBS:
         return tok.ent_type_ not in _PERSONAL or head.lemma_.lower() != "attack"
@@ -177,9 +167,9 @@ def _place_position(tok: Token) -> bool:
     ):
         return True
     if tok.dep_ == "appos" and head.dep_ == "pobj":
-        return _place_position(head)  # "in Olenivka, a village outside Donetsk"
+        return _place_position(head)  # "in Karvasa, a village outside Kassala"
     if tok.dep_ in ("compound", "nmod") and head.lower_ in REGION_NOUNS:
-        # "in the Donetsk region", "Olenivka, Donetsk region": the region is the place.
+        # "in the Kassala region", "Karvasa, Kassala region": the region is the place.
         return _place_position(head) or (head.dep_ == "appos" and _place_position(head.head))
     return False
 
@@ -206,14 +196,14 @@ def _place_span(tok: Token) -> Span:
         )
         if cut is not None:
             start, end = (start, cut) if tok.i < cut else (cut + 1, end)
-        # The tagger's span may take in words before the name ("Photographs of Derna").
+        # The tagger's span may take in words before the name ("Photographs of Beira").
         while start < tok.i and not doc[start].is_title:
             start += 1
         while start < tok.i and doc[start].pos_ != "PROPN":
             start += 1
         return doc[start:end]
     if tok.dep_ == "compound" and tok.head.lower_ in REGION_NOUNS:
-        return doc[tok.i : tok.head.i + 1]  # "Donetsk region"
+        return doc[tok.i : tok.head.i + 1]  # "Kassala region"
     compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     left = min(compounds, key=lambda t: t.i, default=tok)
     return doc[left.i : tok.i + 1]
@@ -263,7 +253,7 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
             later = spans[i + 1 :]
             outer = next((o for o in later if gazetteer.within(span.text, o.text, named)), None)
             if venue is not None:
-                within = _place_entity(ctx, span, "GPE")  # "the Olenivka prison": in Olenivka
+                within = _place_entity(ctx, span, "GPE")  # "the Karvasa prison": in Karvasa
             elif outer is not None:
                 within = _place_entity(ctx, outer, "GPE")
             elif named_venue and later:
@@ -291,7 +281,7 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
 
 
 def _venue_of(span: Span) -> Span | None:
-    """'the Olenivka prison', 'Mariupol drama theatre': a site named after its place."""
+    """'the Karvasa prison', 'Beira drama theatre': a site named after its place."""
     head = span.root.head
     if span.root.dep_ not in ("compound", "nmod") or head.lower_ not in FACILITY_NOUNS:
         return None

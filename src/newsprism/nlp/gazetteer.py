@@ -2,10 +2,10 @@
 
 It answers three questions the claim extractor cannot answer from one article alone:
 
-* *is this token a place?* spaCy tags some towns PERSON or PRODUCT ("Olenivka");
+* *is this token a place?* spaCy tags some towns PERSON or PRODUCT ("Goma");
 * *where is it?* a town lies in its region and country even when no article says so
-  ("Olenivka" is in Donetsk Oblast, Ukraine);
-* *are two place names consistent?* "Derna" and "Darnah in eastern Libya" are.
+  ("Goma" is in Nord-Kivu, DR Congo);
+* *are two place names consistent?* "Benghazi" and "Bengasi in eastern Libya" are.
 
 The data (``gazetteer_data/places.tsv.gz`` and ``names.tsv.gz``) is built by
 ``scripts/build_gazetteer.py`` from GeoNames (CC-BY 4.0; see ``gazetteer_data/README.md``).
@@ -62,7 +62,8 @@ CITY_OVER_REGION_SHARE = 0.25
 PRIMARY_NAME_MIN_POPULATION = 10_000
 # An alternate-name match counts as if the place were this much smaller than a primary-name
 # match, so that "Florencia" is the Colombian city, not Florence, Italy (whose alternate
-# names include it), while "Derna" is still Darnah, Libya (102,000) and not Derna, Romania.
+# names include it), while a city of 100,000 known by an alternate spelling still beats a
+# village of 3,000 whose own name that spelling is.
 ALTERNATE_NAME_WEIGHT = 0.1
 
 _KIND_CODES = {"C": "country", "R": "region", "P": "city"}
@@ -209,7 +210,7 @@ def _query_variants(name: str) -> Iterator[_Variant]:
     """Forms to try for a surface name, best first.
 
     The exact name comes first, so "North Korea", "West Bank" and "the Gaza Strip" match
-    as they are; "eastern Libya" and "Donetsk region" only after their extra words go.
+    as they are; "eastern Libya" and "Kharkiv region" only after their extra words go.
     """
     text = _LEADING_THE.sub("", name.strip())
     seen: set[str] = set()
@@ -223,7 +224,7 @@ def _query_variants(name: str) -> Iterator[_Variant]:
 
 
 def _without_generic(text: str) -> list[tuple[str, str]]:
-    """The text less a trailing generic word ("Donetsk region"), with the kind it implies."""
+    """The text less a trailing generic word ("Kharkiv region"), with the kind it implies."""
     match = _TRAILING_GENERIC.match(text)
     if not match:
         return []
@@ -268,7 +269,7 @@ class Gazetteer:
         """The place a surface name most likely means, or None.
 
         Tries the name as written, then without a leading direction ("eastern Libya") and
-        without a trailing generic word ("Donetsk region", "Gaza City"); a stripped region
+        without a trailing generic word ("Kharkiv region", "Mexico City"); a stripped region
         word prefers a region, a stripped city word a city. Among several places with one
         name: those in ``countries`` (country names, ISO codes, or other place names of the
         article, which count by their country) first; then a country; then a city over a
@@ -302,7 +303,7 @@ class Gazetteer:
         A town lies in its region and country, a region in its country, and a place in
         itself under any of its names (Kyiv and Kiev). ``outer`` is resolved as
         :meth:`lookup` does; ``inner`` with ``outer`` as part of its context, as a reader
-        reads "Olenivka, Donetsk Oblast": among several towns named ``inner`` one inside
+        reads "Goma, Nord-Kivu": among several towns named ``inner`` one inside
         ``outer`` is taken. Directions are not checked: a Libyan town is within
         "eastern Libya".
         """
@@ -315,7 +316,7 @@ class Gazetteer:
         outer_row = self._choose(outer_candidates, context, variant.kind)
         outers = [outer_row]
         if outer_row.kind == "city":
-            # "Mariupol, Donetsk": a town's region may share its seat's name.
+            # "Kherson, Kherson": a town's region may share its seat's name.
             outers += [
                 c.row
                 for c in outer_candidates
@@ -323,7 +324,7 @@ class Gazetteer:
             ]
         candidates = found[2]
         # Context countries narrow the inner name as in lookup: with Libya in the article,
-        # "Derna" is not the Romanian village, whatever the outer name.
+        # a spelling shared with a far-off village names the city, whatever the outer name.
         in_context = [c for c in candidates if c.row.country_code in context]
         return any(self._contains(row, c.row) for row in outers for c in in_context or candidates)
 
