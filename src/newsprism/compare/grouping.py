@@ -128,7 +128,8 @@ def place_key(name: str) -> str:
 
     Transliterations differ mostly in vowels and doubled letters ("Kharkiv"/"Kharkov",
     "Zaporizhzhia"/"Zaporozhye", "Benghazi"/"Bengasi"), so each word keeps only its
-    consonants; a name whose skeleton is too short to tell places apart ("Iran", "Oran") keeps its letters.
+    consonants; a name whose skeleton is too short to tell places apart ("Iran", "Oran")
+    keeps its letters.
     """
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))

@@ -3,64 +3,58 @@ actors, and the cues of causal links and denials. General English, written for n
 
 from __future__ import annotations
 
+# What a named storm does ("Storm Daniel swept in", "overwhelmed by the storm"): an act with
+# its doer, an effect without one.
+NATURE_VERBS = frozenset({"overwhelm", "lash", "batter", "ravage", "swamp", "sweep", "pound"})
 # Verbs of an act that causes harm, by lemma; "blow" needs its particle "up", "carry" "out".
-ACT_VERBS = frozenset(
-    {
-        "strike",
-        "hit",
-        "bomb",
-        "shell",
-        "bombard",
-        "attack",
-        "target",
-        "destroy",
-        "demolish",
-        "devastate",
-        "level",
-        "flatten",
-        "raze",
-        "detonate",
-        "blow",
-        "carry",
-        "deliver",
-        "fire",
-        "open",
-        "drop",
-        "launch",
-        "shoot",
-        "mine",
-        # What a named storm does: "Storm Daniel swept in", "overwhelmed by the storm".
-        "overwhelm",
-        "lash",
-        "batter",
-        "ravage",
-        "swamp",
-        "sweep",
-        "pound",
-        # How people die in a crowd: "trampled", "crushed".
-        "trample",
-        "crush",
-    }
+ACT_VERBS = (
+    frozenset(
+        {
+            "strike",
+            "hit",
+            "bomb",
+            "shell",
+            "bombard",
+            "attack",
+            "target",
+            "destroy",
+            "demolish",
+            "devastate",
+            "level",
+            "flatten",
+            "raze",
+            "detonate",
+            "blow",
+            "carry",
+            "deliver",
+            "fire",
+            "open",
+            "drop",
+            "launch",
+            "shoot",
+            "mine",
+            # How people die in a crowd: "trampled", "crushed".
+            "trample",
+            "crush",
+        }
+    )
+    | NATURE_VERBS
 )
 # Verbs that say what happened to the target rather than how: a cause only with a doer.
-EFFECT_VERBS = frozenset(
-    {
-        "destroy",
-        "demolish",
-        "devastate",
-        "level",
-        "flatten",
-        "raze",
-        "hit",
-        "target",
-        "overwhelm",
-        "lash",
-        "batter",
-        "ravage",
-        "swamp",
-        "sweep",
-        "pound",
-    }
+EFFECT_VERBS = (
+    frozenset(
+        {
+            "destroy",
+            "demolish",
+            "devastate",
+            "level",
+            "flatten",
+            "raze",
+            "hit",
+            "target",
+        }
+    )
+    | NATURE_VERBS
 )
 # Of the verbs above, those that name the act even in the passive ("it was hit").
 ACT_ONLY = frozenset({"hit", "target", "strike", "trample", "crush"})
