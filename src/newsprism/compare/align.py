@@ -1,4 +1,11 @@
-"""Aligning claims across articles: the same slot, the same subject, one event."""
+"""Aligning claims of one event: the same slot, the same subject, every claim a candidate.
+
+Every claim of a slot about the event is set against every other, across articles and inside
+one article (an article giving 40 from the mayor and 50 from the governor is a finding). A
+figure an article repeats (the same value from the same speaker) is one claim: its repeats are
+not compared with each other, and when a slot holds more claims than a person or a page can
+use, only one claim per distinct statement of each article stays a candidate.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +17,9 @@ from newsprism.model.types import SLOTS, AccusationValue, Claim, NumberValue
 
 COMPARED_SLOTS = frozenset(SLOTS) - {"other"}  # "other" claims have free-form values
 MIN_CHECKWORTHY = 0.5
-# For tolls an article's first figure is the one it reports; later figures are parts ("two
-# patients died in hospital") or repeats, and comparing them makes noise. A later count of
-# attackers or arrests is often another witness's account, and is compared unless hedged.
-HEADLINE_SLOTS = frozenset({"killed", "injured", "missing", "perpetrators", "arrested"})
-TOLL_SLOTS = frozenset(
-    {"killed", "injured", "missing"}
-)  # below it a number counts nothing worth comparing ("two groups")
+# Above this many claims of one slot in one event, pairs grow past what anyone reads (300
+# claims make 45,000 pairs); repeats inside an article are then dropped before pairing.
+MAX_CANDIDATES = 300
 
 
 def _key(claim: Claim) -> tuple[str, str | None, str | None] | None:
@@ -33,36 +36,44 @@ def _key(claim: Claim) -> tuple[str, str | None, str | None] | None:
     return (claim.slot, claim.subject, unit)
 
 
-def _what(claim: Claim) -> object:
-    """What a claim states, for spotting repeats within one article: for an accusation, whom."""
+def statement(claim: Claim) -> tuple[object, ...]:
+    """What a claim states and on whose word: two claims of one article with the same
+    statement are one figure repeated."""
+    value: object = claim.value
     if isinstance(claim.value, AccusationValue):
-        return claim.value.accused
-    return claim.value
+        value = (claim.value.accuser, claim.value.accused)
+    return (claim.slot, repr(value), claim.attributed_to, claim.hedged)
+
+
+def repeats(a: Claim, b: Claim) -> bool:
+    """Whether two claims are one article stating one thing twice (a headline and its lede)."""
+    return a.article == b.article and statement(a) == statement(b)
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct statement of each article."""
+    seen: set[tuple[str, tuple[object, ...]]] = set()
+    kept = []
+    for claim in claims:
+        mark = (claim.article, statement(claim))
+        if mark not in seen:
+            seen.add(mark)
+            kept.append(claim)
+    return kept
 
 
 def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs of claims from two different articles of one event that say the same kind of thing.
-
-    Within one article, repeats of one value are compared once; for tolls only the article's
-    first figure is compared, for other head counts later hedged figures are left out. Claims
-    come in text order.
-    """
-    buckets: dict[tuple[str, str | None, str | None], dict[str, list[Claim]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    """Pairs of claims of one event that say the same kind of thing, in text order: across
+    articles and inside one, never a figure against its own repeat."""
+    buckets: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
     for claim in claims:
         key = _key(claim)
-        if key is None or claim.article not in event_articles:
-            continue
-        per_article = buckets[key][claim.article]
-        if (
-            per_article
-            and claim.slot in HEADLINE_SLOTS
-            and (claim.slot in TOLL_SLOTS or claim.hedged)
-        ):
-            continue  # the article's first figure is its own; later tolls are parts of it
-        if all(_what(c) != _what(claim) for c in per_article):
-            per_article.append(claim)
-    for by_article in buckets.values():
-        for art_a, art_b in itertools.combinations(sorted(by_article), 2):
-            yield from itertools.product(by_article[art_a], by_article[art_b])
+        if key is not None and claim.article in event_articles:
+            buckets[key].append(claim)
+    for bucket in buckets.values():
+        bucket.sort(key=lambda c: (c.article, c.start, c.id))
+        if len(bucket) > MAX_CANDIDATES:
+            bucket = _distinct(bucket)
+        for a, b in itertools.combinations(bucket, 2):
+            if not repeats(a, b):
+                yield a, b

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import cast
 
-from newsprism.ingest.dates import parse_published
+from newsprism.ingest.dates import parse_published, parse_published_time
 from newsprism.ingest.language import guess_language
 from newsprism.ingest.normalize import normalize_text
 from newsprism.model.types import GENRES, Article, Genre
@@ -48,6 +48,9 @@ def make_article(
     published = parse_published(raw_date)
     if raw_date and published is None:
         extra["date_as_written"] = raw_date
+    time_of_day = parse_published_time(raw_date)
+    if time_of_day:
+        extra["published_time"] = time_of_day
     genre_word = (_clean(genre) or "unknown").lower()
     if genre_word not in GENRES:
         extra["genre_as_written"] = genre_word
