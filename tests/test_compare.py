@@ -112,8 +112,58 @@ def test_a_growing_toll_is_an_update_not_a_contradiction(case) -> None:
         }
     )
     (killed,) = verdicts(analysis, "killed")
-    assert killed.update and killed.verdict == "consistent"
-    assert "2026-05-02" in killed.reason and "2026-05-03" in killed.reason
+    # As stated the two figures collide; the later report explains it, and the reason says how.
+    assert killed.update and killed.verdict == "contradictory"
+    assert "rose from exactly 40 (North Post, 2026-05-02)" in killed.reason
+    assert "to exactly 43 (South Daily, 2026-05-03)" in killed.reason
+
+
+def test_a_time_of_day_orders_reports_of_one_day(case) -> None:
+    analysis = case(
+        {
+            "late.txt": "outlet: South Daily\ndate: 2026-05-02T18:40\n\n"
+            + ATTACK
+            + "The attack killed 43 people.",
+            "early.txt": "outlet: North Post\ndate: 2026-05-02T08:15\n\n"
+            + ATTACK
+            + "The attack killed 40 people.",
+        }
+    )
+    (killed,) = verdicts(analysis, "killed")
+    assert killed.update
+    assert "40 (North Post, 2026-05-02 08:15) to exactly 43 (South Daily, 2026-05-02 18:40)" in (
+        killed.reason
+    )
+
+
+def test_figures_inside_one_article_are_compared(case) -> None:
+    analysis = case(
+        {
+            "a.txt": header("North Post", "2026-05-02")
+            + ATTACK
+            + "The mayor said 40 people were killed. The governor said 50 people were killed. "
+            "Later the governor said again that 50 people were killed.",
+        }
+    )
+    found = verdicts(analysis, "killed")
+    # 40 against 50 is a finding (twice: the governor said it twice); the governor's
+    # repeated 50 is one figure, never a pair of its own.
+    assert [c.verdict for c in found] == ["contradictory", "contradictory"]
+    assert all("mayor" in c.reason and "governor" in c.reason for c in found)
+
+
+def test_an_earlier_figure_the_article_recalls_is_an_update(case) -> None:
+    analysis = case(
+        {
+            "a.txt": header("North Post", "2026-05-02")
+            + ATTACK
+            + "The death toll has risen to 61, officials said. Officials had previously put "
+            "the death toll at 35.",
+        }
+    )
+    (killed,) = verdicts(analysis, "killed")
+    assert killed.verdict == "contradictory" and killed.update
+    assert "from exactly 35" in killed.reason and "to exactly 61" in killed.reason
 
 
 def test_same_day_toll_that_differs_is_a_contradiction(case) -> None:
@@ -216,8 +266,9 @@ def test_narratives_and_hedging(case) -> None:
     (responsibility,) = verdicts(analysis, "responsibility")
     assert responsibility.verdict == "contradictory" and "narratives" in responsibility.reason
     (accusation,) = verdicts(analysis, "accusation")
-    assert accusation.verdict == "consistent"
-    assert "one is hedged, the other asserted" in accusation.reason
+    # Blame is its accuser's act: the minister's and the governor's are not the same claim.
+    assert accusation.verdict == "not_comparable"
+    assert "different accusers" in accusation.reason
 
 
 def test_two_unrelated_events_come_out_as_two(case) -> None:

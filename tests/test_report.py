@@ -10,6 +10,7 @@ import pytest
 from newsprism.api import analyze_paths, load_analysis
 from newsprism.report import render_report
 from newsprism.report.highlight import Highlight, render_highlighted
+from newsprism.report.verdict_view import filter_script
 
 VOID = {"meta", "br", "img", "link", "input", "hr"}
 
@@ -22,6 +23,7 @@ class TagBalance(HTMLParser):
         self.stack: list[str] = []
         self.errors: list[str] = []
         self.scripts = 0
+        self.script_text: list[str] = []
         self.external: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -34,6 +36,10 @@ class TagBalance(HTMLParser):
                 self.errors.append(f"event handler attribute {name}")
         if tag not in VOID:
             self.stack.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "script":
+            self.script_text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
@@ -83,7 +89,9 @@ def test_hostile_text_is_shown_as_text(hostile_report: str) -> None:
     assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in hostile_report
     assert "&lt;img src=x onerror=alert(1)&gt;" in hostile_report
     checker = parse(hostile_report)
-    assert checker.scripts == 0
+    # The one script is the report's own verdict filter, never article text.
+    assert checker.scripts == 1
+    assert "".join(checker.script_text) == filter_script()
     assert checker.errors == []
 
 
@@ -131,7 +139,8 @@ def test_comparison_sections_with_hostile_outlets(tmp_path: Path, analyzer) -> N
     analyze_paths([folder], db=db, analyzer=analyzer)
     html = render_report(load_analysis(db))
     checker = parse(html)
-    assert checker.errors == [] and checker.scripts == 0
+    assert checker.errors == [] and checker.scripts == 1
+    assert "".join(checker.script_text) == filter_script()
     assert "Where the sources agree and collide" in html and "contradictory" in html
     assert '<svg class="graph"' in html and '<svg class="timeline"' in html
     assert "&lt;svg onload=&quot;alert(1)&quot;&gt;North&lt;/svg&gt;" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -14,7 +15,9 @@ from newsprism.model.types import SLOTS, Analysis, Article, Claim, Comparison
 from newsprism.readers_marker import GENERATOR_MARK
 from newsprism.report.highlight import Highlight, render_highlighted
 from newsprism.report.labels import source_label, value_label
+from newsprism.report.progression import progression_section
 from newsprism.report.svg import accusation_graph_svg, outlet_colours, timeline_svg
+from newsprism.report.verdict_view import filter_script, verdict_view
 
 # Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers
 # worth a check (the check-worthiness dial below).
@@ -110,12 +113,22 @@ def highlighted_text(article: Article, analysis: Analysis) -> str:
     return render_highlighted(article.text, _highlights(article, analysis))
 
 
-def report_sections(analysis: Analysis) -> dict[str, str]:
-    """The report's parts as HTML fragments (escaped already), for the report and the app."""
+def report_sections(
+    analysis: Analysis,
+    claim_link: Callable[[Claim], str] = lambda c: f"#{c.id}",
+    verdict_action: str = "",
+) -> dict[str, str]:
+    """The report's parts as HTML fragments (escaped already), for the report and the app.
+
+    `claim_link` is where a verdict row's sentence leads (an anchor in the report, a claim
+    page in the app); with `verdict_action` the verdict filter asks that address instead of
+    filtering in the page.
+    """
     return {
         "events": _events(analysis),
         "claims": _claim_table(analysis),
-        "comparisons": _comparison_table(analysis),
+        "comparisons": verdict_view(analysis, link=claim_link, action=verdict_action),
+        "progression": progression_section(analysis),
         "graph": accusation_graph_svg(analysis),
         "timeline": timeline_svg(analysis),
         "profiles": _profile_table(analysis),
@@ -180,9 +193,10 @@ def _claim_table(analysis: Analysis) -> str:
         rows.append(f'<tr><th class="slot slot-{slot}">{slot}</th>{"".join(tds)}</tr>')
     if not rows:
         return "<p>No claims were found.</p>"
+    # Many outlets make many columns: the table scrolls sideways with its slot column held.
     return (
-        f"<table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<div class=matrix><table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -202,56 +216,6 @@ def _events(analysis: Analysis) -> str:
         for e in analysis.events
     )
     return f"<section><h2>Events</h2><ul class=events>{items}</ul></section>"
-
-
-def _comparison_table(analysis: Analysis) -> str:
-    """Contradictions and updates first, then the rest, each with its reason."""
-    if not analysis.comparisons:
-        return "<p>No claims could be aligned across sources.</p>"
-    claims = {c.id: c for c in analysis.claims}
-    labels = {a.id: source_label(a) for a in analysis.articles}
-    texts = {a.id: a.text for a in analysis.articles}
-    rank = {"contradictory": 0, "not_comparable": 2, "consistent": 3}
-    ordered = sorted(
-        analysis.comparisons, key=lambda c: (rank[c.verdict] - (2 if c.update else 0), c.slot)
-    )
-
-    def side(claim_id: str) -> str:
-        c = claims[claim_id]
-        words = texts[c.article][c.value_start : c.value_end]
-        return f'<a href="#{escape(c.id)}">{escape(labels[c.article])}</a>: <q>{escape(words)}</q>'
-
-    def row(c: Comparison) -> str:
-        return (
-            f'<tr class="{c.verdict}{" update" if c.update else ""}"><td>{escape(c.slot)}</td>'
-            f"<td>{side(c.claims[0])}</td><td>{side(c.claims[1])}</td>"
-            f"<td class=verdict>{'update' if c.update else escape(c.verdict)}</td>"
-            f"<td>{escape(c.reason)}</td></tr>"
-        )
-
-    head = (
-        "<thead><tr><th>slot</th><th>one source</th><th>another</th><th>verdict</th>"
-        "<th>why</th></tr></thead>"
-    )
-    notable = [c for c in ordered if c.verdict != "consistent" or c.update]
-    agreeing = [c for c in ordered if c.verdict == "consistent" and not c.update]
-    counts = {v: sum(c.verdict == v for c in analysis.comparisons) for v in rank}
-    summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
-    table = (
-        (f"<table class=comparisons>{head}<tbody>{''.join(map(row, notable))}</tbody></table>")
-        if notable
-        else ""
-    )
-    rest = (
-        (
-            f"<details><summary>{len(agreeing)} pairs that agree</summary>"
-            f"<table class=comparisons>{head}<tbody>{''.join(map(row, agreeing))}</tbody>"
-            "</table></details>"
-        )
-        if agreeing
-        else ""
-    )
-    return f"<p>{summary}.</p>{table}{rest}"
 
 
 def _profile_table(analysis: Analysis) -> str:
@@ -354,17 +318,23 @@ def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
 generated {generated} by newsprism {__version__}</p></header>
 {part["events"]}
 <section><h2>Claims by slot and source</h2>{CLAIM_TABLE_NOTE}{part["claims"]}</section>
-<section><h2>Where the sources agree and collide</h2>{part["comparisons"]}</section>
+<section><h2>Where the sources agree and collide</h2>{VERDICT_NOTE}{part["comparisons"]}</section>
+<section><h2>How the figures moved</h2>{part["progression"]}</section>
 <section><h2>Who blames whom</h2>{part["graph"]}</section>
 <section><h2>Timeline</h2>{part["timeline"]}</section>
 <section><h2>How each outlet reports</h2>{part["profiles"]}</section>
 <section><h2>Persuasion techniques</h2>{TECHNIQUE_NOTE}{part["techniques"]}</section>
 <section><h2>Sources side by side</h2>{LEGEND}<div class=sources>{cards}</div></section>
 <section><h2>Entities</h2>{part["entities"]}</section>
+<script>{filter_script()}</script>
 </body></html>
 """
 
 
+VERDICT_NOTE = """<p class=note>Every pair of claims on one slot of one event, across sources and
+inside one article. Contradictions first, the most check-worthy on top; <b>update</b> marks a
+difference a later report explains. Agreeing pairs are folded and grouped. Click a sentence
+to reach it in its source.</p>"""
 CLAIM_TABLE_NOTE = f"""<p class=note>Claims worth a check (check-worthiness
 ≥ {TABLE_MIN_CHECKWORTHY}).
 <span class="hedged-sample">Dashed</span>: hedged. <span class="older-sample">Faded</span>:

@@ -28,6 +28,7 @@ from newsprism.model.types import (
     SLOTS,
     AccusationValue,
     Analysis,
+    Claim,
     DateValue,
     EntityValue,
     NumberValue,
@@ -35,6 +36,7 @@ from newsprism.model.types import (
 from newsprism.report import highlighted_text, render_report, report_sections
 from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.labels import source_label, value_label
+from newsprism.report.verdict_view import Filters, verdict_view
 from newsprism.store import Store
 from newsprism.web.security import TokenMiddleware
 
@@ -50,6 +52,10 @@ LAYERS = (
     ("attributions", "attributions"),
     ("techniques", "techniques"),
 )
+
+
+def _claim_href(claim: Claim) -> str:
+    return f"/claims/{claim.id}"
 
 
 def _here(name: str) -> Path:
@@ -100,13 +106,21 @@ def create_app(
             title="newsprism case",
             articles=analysis.articles,
             entities=sorted(analysis.entities, key=lambda e: e.name.lower()),
-            parts=report_sections(analysis),
+            parts=report_sections(analysis, claim_link=_claim_href, verdict_action="/verdicts"),
             claim_note=CLAIM_TABLE_NOTE,
             n_articles=len(analysis.articles),
             n_claims=len(analysis.claims),
             n_entities=len(analysis.entities),
             db_name=db_path.name,
         )
+
+    @app.get("/verdicts", response_class=HTMLResponse)
+    def verdicts_page(
+        request: Request, slot: str = "", verdict: str = "", outlet: str = "", speaker: str = ""
+    ) -> HTMLResponse:
+        filters = Filters(slot=slot, verdict=verdict, outlet=outlet, speaker=speaker)
+        view = verdict_view(case(), link=_claim_href, filters=filters, action="/verdicts")
+        return page(request, "verdicts.html", title="verdicts", view=view)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> HTMLResponse:

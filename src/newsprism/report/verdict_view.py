@@ -1,0 +1,226 @@
+"""The verdict view: every judged pair with both sentences, who said them and when, and why.
+
+Contradictions come first, ranked by check-worthiness (the higher of the pair's two claims;
+those a later report explains, marked `update`, after the others), then pairs that cannot be
+compared, then agreeing pairs, grouped: pairs of one slot that state the same two values are
+one row with a count. A filter (slot, verdict, outlet, speaker) narrows the rows; in the report
+a small script applies it in the page, in the app the same form asks the server.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+
+from newsprism.model.types import Analysis, Article, Claim, Comparison
+from newsprism.report.labels import source_label, value_label
+
+MAX_ROWS = 400  # per part of the view; the rest stays in the store, the JSON and the CSV
+SENTENCE_CHARS = 320
+OWN_VOICE = "outlet's own voice"
+VERDICT_ORDER = ("contradictory", "not_comparable", "consistent")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the view is narrowed to; empty strings mean all."""
+
+    slot: str = ""
+    verdict: str = ""
+    outlet: str = ""
+    speaker: str = ""
+
+
+def filter_script() -> str:
+    """The script that filters the rows in a page (inline in the report, served by the app)."""
+    return resources.files("newsprism.report").joinpath("verdict_filter.js").read_text("utf-8")
+
+
+class _Case:
+    """Look-ups one rendering needs, built once."""
+
+    def __init__(self, analysis: Analysis):
+        self.claims = {c.id: c for c in analysis.claims}
+        self.articles = {a.id: a for a in analysis.articles}
+        self.names = {e.id: e.name for e in analysis.entities}
+
+    def outlet(self, claim: Claim) -> str:
+        return source_label(self.articles[claim.article])
+
+    def speaker(self, claim: Claim) -> str:
+        if claim.attributed_to:
+            return self.names.get(claim.attributed_to, claim.attributed_to)
+        return OWN_VOICE
+
+    def when(self, claim: Claim) -> str:
+        article: Article = self.articles[claim.article]
+        if not article.published:
+            return "undated"
+        clock = article.extra.get("published_time")
+        return f"{article.published} {clock}" if clock else article.published
+
+
+def rank(comparisons: Iterable[Comparison], claims: dict[str, Claim]) -> list[Comparison]:
+    """Contradictions first (unexplained before updates), each part by check-worthiness."""
+
+    def key(c: Comparison) -> tuple[int, int, float, str]:
+        worth = max(claims[i].checkworthy for i in c.claims if i in claims)
+        return (VERDICT_ORDER.index(c.verdict), int(c.update), -worth, c.slot)
+
+    return sorted((c for c in comparisons if all(i in claims for i in c.claims)), key=key)
+
+
+def _matches(c: Comparison, case: _Case, filters: Filters) -> bool:
+    a, b = (case.claims[i] for i in c.claims)
+    return (
+        (not filters.slot or c.slot == filters.slot)
+        and (not filters.verdict or _verdict_word(c) == filters.verdict or c.verdict == filters.verdict)
+        and (not filters.outlet or filters.outlet in (case.outlet(a), case.outlet(b)))
+        and (not filters.speaker or filters.speaker in (case.speaker(a), case.speaker(b)))
+    )
+
+
+def _verdict_word(c: Comparison) -> str:
+    return "update" if c.update else c.verdict
+
+
+def _sentence(claim: Claim, case: _Case) -> str:
+    """The claim's sentence, escaped, its value marked, cut to a readable length."""
+    text = case.articles[claim.article].text
+    start, end = claim.start, claim.end
+    if end - start > SENTENCE_CHARS:
+        start = max(claim.start, claim.value_start - SENTENCE_CHARS // 2)
+        end = min(claim.end, start + SENTENCE_CHARS)
+    vs, ve = max(start, claim.value_start), min(end, claim.value_end)
+    if vs >= ve:
+        vs = ve = start
+    before, value, after = text[start:vs], text[vs:ve], text[ve:end]
+    cut_left = "… " if start > claim.start else ""
+    cut_right = " …" if end < claim.end else ""
+    return (
+        f"{cut_left}{escape(' '.join(before.split()))} <mark>{escape(value)}</mark> "
+        f"{escape(' '.join(after.split()))}{cut_right}"
+    )
+
+
+def _side(claim: Claim, case: _Case, link: Callable[[Claim], str]) -> str:
+    hedge = f' · <span class="hedge">hedged: {escape(claim.hedge_cue or "")}</span>' if claim.hedged else ""
+    return (
+        f'<div class="side"><div class="who"><b>{escape(case.outlet(claim))}</b> · '
+        f"{escape(case.when(claim))} · {escape(case.speaker(claim))}{hedge}</div>"
+        f'<blockquote><a href="{escape(link(claim))}" class="to-claim">'
+        f"{_sentence(claim, case)}</a></blockquote></div>"
+    )
+
+
+def _row(c: Comparison, case: _Case, link: Callable[[Claim], str], more: int = 0) -> str:
+    a, b = (case.claims[i] for i in c.claims)
+    outlets = "|".join(sorted({case.outlet(a), case.outlet(b)}))
+    speakers = "|".join(sorted({case.speaker(a), case.speaker(b)}))
+    word = _verdict_word(c)
+    badge = '<span class="badge update" title="explained by a later report">update</span>' if c.update else ""
+    extra = f'<div class="more">and {more} more pairs stating the same</div>' if more else ""
+    return (
+        f'<tr class="{c.verdict}{" update" if c.update else ""}" data-slot="{escape(c.slot)}" '
+        f'data-verdict="{escape(word)}" data-outlets="{escape(outlets)}" '
+        f'data-speakers="{escape(speakers)}">'
+        f'<td class="slot">{escape(c.slot)}</td>'
+        f'<td class="verdict">{escape(c.verdict.replace("_", " "))} {badge}</td>'
+        f"<td>{_side(a, case, link)}{_side(b, case, link)}</td>"
+        f'<td class="reason">{escape(c.reason)}{extra}</td></tr>'
+    )
+
+
+def _grouped(agreeing: list[Comparison], case: _Case) -> list[tuple[Comparison, int]]:
+    """Agreeing pairs of one slot stating the same two values: one row each, with a count."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Comparison]] = defaultdict(list)
+    for c in agreeing:
+        labels = tuple(sorted(value_label(case.claims[i].value, names=case.names) for i in c.claims))
+        groups[(c.slot, labels)].append(c)
+    return [(members[0], len(members) - 1) for members in groups.values()]
+
+
+def _counts(comparisons: list[Comparison]) -> str:
+    """Pairs per slot and verdict, updates apart."""
+    counts: Counter[tuple[str, str]] = Counter((c.slot, _verdict_word(c)) for c in comparisons)
+    slots = sorted({s for s, _ in counts})
+    words = ("contradictory", "update", "not_comparable", "consistent")
+    head = "".join(f"<th>{w.replace('_', ' ')}</th>" for w in words)
+    rows = "".join(
+        f"<tr><th>{escape(s)}</th>"
+        + "".join(f"<td>{counts[(s, w)] or '–'}</td>" for w in words)
+        + "</tr>"
+        for s in slots
+    )
+    return f'<table class="verdict-counts"><thead><tr><th>slot</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _select(name: str, label: str, options: Iterable[str], chosen: str) -> str:
+    items = "".join(
+        f'<option value="{escape(o)}"{" selected" if o == chosen else ""}>'
+        f'{escape(o.replace("_", " "))}</option>'
+        for o in options
+    )
+    return (
+        f'<label>{label} <select name="{name}" data-filter="{name}">'
+        f'<option value="">all</option>{items}</select></label>'
+    )
+
+
+def _filter_form(comparisons: list[Comparison], case: _Case, filters: Filters, action: str) -> str:
+    slots = sorted({c.slot for c in comparisons})
+    outlets: set[str] = set()
+    speakers: set[str] = set()
+    for c in comparisons:
+        for i in c.claims:
+            outlets.add(case.outlet(case.claims[i]))
+            speakers.add(case.speaker(case.claims[i]))
+    verdicts = ("contradictory", "update", "not_comparable", "consistent")
+    return (
+        f'<form class="verdict-filter" method="get" action="{escape(action)}">'
+        + _select("slot", "slot", slots, filters.slot)
+        + _select("verdict", "verdict", verdicts, filters.verdict)
+        + _select("outlet", "outlet", sorted(outlets), filters.outlet)
+        + _select("speaker", "speaker", sorted(speakers), filters.speaker)
+        + '<button type="submit">Filter</button> <span class="shown"></span></form>'
+    )
+
+
+def verdict_view(
+    analysis: Analysis,
+    link: Callable[[Claim], str] = lambda c: f"#{c.id}",
+    filters: Filters = Filters(),
+    action: str = "",
+) -> str:
+    """The verdict view as an HTML fragment: counts, the filter, and the ranked rows."""
+    case = _Case(analysis)
+    ranked = rank(analysis.comparisons, case.claims)
+    if not ranked:
+        return "<p>No claims could be aligned across or within sources.</p>"
+    shown = [c for c in ranked if _matches(c, case, filters)]
+    notable = [c for c in shown if c.verdict != "consistent"]
+    agreeing = _grouped([c for c in shown if c.verdict == "consistent"], case)
+    head = (
+        "<thead><tr><th>slot</th><th>verdict</th><th>the two claims</th><th>why</th></tr></thead>"
+    )
+    rows = "".join(_row(c, case, link) for c in notable[:MAX_ROWS])
+    left = len(notable) - MAX_ROWS
+    note = f'<p class="note">{left} more rows: narrow the filter, or see the JSON export.</p>' if left > 0 else ""
+    agree_rows = "".join(_row(c, case, link, more) for c, more in agreeing[:MAX_ROWS])
+    agree = (
+        f'<details class="agreeing"><summary>{sum(1 + m for _, m in agreeing)} agreeing pairs '
+        f"in {len(agreeing)} groups</summary><table class=\"verdicts\">{head}<tbody>{agree_rows}"
+        "</tbody></table></details>"
+        if agreeing
+        else ""
+    )
+    table = f'<table class="verdicts">{head}<tbody>{rows}</tbody></table>' if notable else (
+        "<p>No contradictions or incomparable pairs match.</p>"
+    )
+    return (
+        f'<div class="verdict-view">{_counts(ranked)}'
+        f"{_filter_form(ranked, case, filters, action)}{table}{note}{agree}</div>"
+    )
