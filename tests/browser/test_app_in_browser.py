@@ -85,3 +85,56 @@ def test_hostile_article_cannot_run_script(page, served: str) -> None:
     page.goto(served + "/")
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
+
+
+def test_filter_verdicts_to_contradictions_of_one_slot_and_reach_both_sentences(
+    page, served: str
+) -> None:
+    page.goto(served + "/verdicts")
+    form = page.locator("form.verdict-filter")
+    slots = form.locator("select[name=slot] option").all_inner_texts()
+    assert "killed" in slots
+    form.locator("select[name=slot]").select_option("killed")
+    form.locator("select[name=verdict]").select_option("contradictory")
+    form.locator("button", has_text="Filter").click()
+    page.wait_for_url(re.compile(r"slot=killed.*verdict=contradictory"))
+    rows = page.locator("table.verdicts tbody tr:not([hidden])")
+    assert rows.count() >= 1
+    for n in range(rows.count()):
+        row = rows.nth(n)
+        assert row.get_attribute("data-slot") == "killed"
+        assert row.get_attribute("data-verdict") in ("contradictory", "update")
+    first = rows.first
+    sentences = first.locator("blockquote")
+    assert sentences.count() == 2  # both claims, each in its sentence
+    second_words = sentences.nth(1).locator("mark").inner_text()
+    sentences.first.locator("a").click()
+    page.wait_for_url(re.compile(r"/claims/A[0-9a-f]{12}-c\d+"))
+    # The claim page shows the claim's sentence and, among the other outlets, the other one.
+    assert page.locator("h3", has_text="Other outlets").is_visible()
+    assert page.get_by_text(second_words).first.is_visible()
+
+
+def test_the_report_filters_its_verdicts_in_the_page(page, served: str) -> None:
+    page.goto(served + "/report.html")
+    form = page.locator("form.verdict-filter")
+    form.locator("select[name=verdict]").select_option("contradictory")
+    visible = page.locator("table.verdicts tbody tr:not([hidden])")
+    assert visible.count() >= 1
+    assert set(visible.evaluate_all("rows => rows.map(r => r.dataset.verdict)")) <= {
+        "contradictory",
+        "update",
+    }
+    assert "rows shown" in form.locator(".shown").inner_text()
+
+
+def test_the_progression_chart_renders(page, served: str) -> None:
+    page.goto(served + "/")
+    chart = page.locator("svg.progression").first
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 150
+    marks = chart.locator("g.point")
+    assert marks.count() >= 2
+    title = marks.first.locator("title").text_content() or ""
+    assert title.count("·") == 3  # value · outlet · speaker · time

@@ -11,6 +11,7 @@ from newsprism.compare.profiles import outlet_profiles
 from newsprism.compare.signatures import signatures
 from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
+from newsprism.compare.voices import assign_voices
 from newsprism.extract.resolve import AliasTable
 from newsprism.model.types import Analysis, Comparison, Event
 from newsprism.store.corrections import standing
@@ -45,5 +46,6 @@ def compare(analysis: Analysis, table: AliasTable | None = None) -> Analysis:
     analysis.comparisons = comparisons
     analysis.accusations = accusation_graph(analysis)
     analysis.timeline = timeline(analysis)
+    assign_voices(analysis)
     analysis.outlets = outlet_profiles(analysis)
     return analysis

@@ -12,7 +12,9 @@ def outlet_name(analysis: Analysis, article_id: str) -> str:
 
 
 def outlet_profiles(analysis: Analysis) -> list[OutletProfile]:
-    """One profile per outlet, in the order outlets first appear."""
+    """One profile per outlet, in the order outlets first appear; claims and techniques
+    counted in the outlet's own voice and in the sources it quotes apart (run
+    `voices.assign_voices` first)."""
     contradicted = {
         cid for c in analysis.comparisons if c.verdict == "contradictory" for cid in c.claims
     }
@@ -27,6 +29,12 @@ def outlet_profiles(analysis: Analysis) -> list[OutletProfile]:
         profile.sourced += claim.sourced
         profile.hedged += claim.hedged
         profile.contradicted += claim.id in contradicted
+        profile.quoted_claims += claim.attributed_to is not None
+        profile.own_claims += claim.attributed_to is None
         if isinstance(claim.value, AccusationValue) and claim.value.accused not in profile.accuses:
             profile.accuses.append(claim.value.accused)
+    for tech in analysis.techniques:
+        profile = by_article[tech.article]
+        profile.quoted_techniques += tech.quoted
+        profile.own_techniques += not tech.quoted
     return list(profiles.values())

@@ -154,6 +154,10 @@ class TechniqueSpan:
     end: int
     technique: str
     score: float
+    # Whose words the span is: inside a quotation it is the quoted speaker's (`quoted`, with
+    # `speaker` the entity id when a claim there names one), not the outlet's own voice.
+    quoted: bool = False
+    speaker: str | None = None
 
 
 @dataclass
@@ -210,6 +214,11 @@ class OutletProfile:
     hedged: int = 0
     contradicted: int = 0
     accuses: list[str] = field(default_factory=list)
+    # The outlet's own voice and the sources it quotes, counted apart.
+    own_claims: int = 0
+    quoted_claims: int = 0
+    own_techniques: int = 0
+    quoted_techniques: int = 0
 
 
 @dataclass

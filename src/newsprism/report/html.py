@@ -92,7 +92,12 @@ def _highlights(article: Article, analysis: Analysis) -> list[Highlight]:
     for tech in analysis.techniques:
         if tech.article == article.id:
             label = tech.technique.replace("_", " ")
-            marks.append(Highlight(tech.start, tech.end, "tech", f"{label} ({tech.score:.2f})"))
+            voice = ""
+            if tech.quoted:
+                voice = f", quoted: {names.get(tech.speaker or '', 'a source')}"
+            marks.append(
+                Highlight(tech.start, tech.end, "tech", f"{label} ({tech.score:.2f}{voice})")
+            )
     for claim in analysis.claims:
         if claim.article == article.id:
             marks.append(
@@ -232,15 +237,18 @@ def _profile_table(analysis: Analysis) -> str:
     rows = "".join(
         f'<tr><td><span class=swatch style="background:{colours.get(p.outlet, "#555")}"></span>'
         f"{escape(p.outlet)}</td><td>{len(p.articles)}</td><td>{p.claims}</td>"
+        f"<td>{p.own_claims} / {p.quoted_claims}</td>"
         f"<td>{bar(p.sourced, p.claims, 'sourced')}</td>"
         f"<td>{bar(p.hedged, p.claims, 'hedged')}</td>"
         f"<td>{bar(p.contradicted, p.claims, 'contradicted')}</td>"
+        f"<td>{p.own_techniques} / {p.quoted_techniques}</td>"
         f"<td>{escape(', '.join(names.get(a, a) for a in p.accuses)) or '–'}</td></tr>"
         for p in analysis.outlets
     )
     return (
         "<table class=profiles><thead><tr><th>outlet</th><th>articles</th><th>claims</th>"
-        "<th>sourced</th><th>hedged</th><th>contradicted by others</th><th>accuses</th>"
+        "<th>claims: own voice / quoted</th><th>sourced</th><th>hedged</th>"
+        "<th>contradicted by others</th><th>techniques: own voice / quoted</th><th>accuses</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
@@ -254,15 +262,21 @@ def _technique_table(analysis: Analysis) -> str:
         outlets[source_label(article)].append(article)
     label_of = {a.id: source_label(a) for a in analysis.articles}
     counts: dict[tuple[str, str], int] = defaultdict(int)
+    quoted: dict[tuple[str, str], int] = defaultdict(int)
     for tech in analysis.techniques:
-        counts[(label_of[tech.article], tech.technique)] += 1
+        (quoted if tech.quoted else counts)[(label_of[tech.article], tech.technique)] += 1
     techniques = sorted({t.technique for t in analysis.techniques})
     head = "".join(f"<th>{escape(t.replace('_', ' ').replace(',', ', '))}</th>" for t in techniques)
     rows = []
     for outlet, articles in outlets.items():
         words = sum(len(a.text.split()) for a in articles) or 1
-        cells = "".join(f"<td>{counts[(outlet, t)] or '–'}</td>" for t in techniques)
-        total = sum(counts[(outlet, t)] for t in techniques)
+        cells = "".join(
+            f"<td>{counts[(outlet, t)] or '–'}"
+            + (f" <small>(+{quoted[(outlet, t)]} quoted)</small>" if quoted[(outlet, t)] else "")
+            + "</td>"
+            for t in techniques
+        )
+        total = sum(counts[(outlet, t)] for t in techniques)  # the outlet's own voice
         rows.append(
             f"<tr><td>{escape(outlet)}</td>{cells}<td><b>{total * 1000 / words:.1f}</b></td></tr>"
         )
@@ -343,7 +357,9 @@ source, <span class=update>↗</span> revised by a later report (hover for why, 
 there). Hover a value for the speaker and source.</p>"""
 TECHNIQUE_NOTE = """<p class=note>Spans a model trained on the SemEval-2020 Task 11 corpus finds
 persuasive, by technique (<mark class=tech>underlined in the texts</mark>; hover for the
-technique). A detector, not a verdict: see its model card for how often it is right.</p>"""
+technique). Counted in the outlet's own voice; spans inside a quotation are the quoted
+speaker's and shown apart ("quoted"), and the rate per 1,000 words counts the outlet's own.
+A detector, not a verdict: see its model card for how often it is right.</p>"""
 
 
 def write_report(analysis: Analysis, path: Path, title: str = "newsprism report") -> None:
