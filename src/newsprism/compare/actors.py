@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.extract.resolve import GOVERNMENT_NOUNS, ORGAN_NOUNS, AliasTable
+from newsprism.extract.resolve import GOVERNMENT_NOUNS, ORGAN_NOUNS, AliasTable, entity_key
 from newsprism.model.types import Entity
 
 # Words that say what kind of body an actor is, not which one.
@@ -63,6 +63,13 @@ class Actors:
             state = self.table.state_of(word)
             if state is not None:
                 return state.key
+        return None
+
+    def entity_of_key(self, key: str) -> str | None:
+        """The id of the entity whose folded name is `key` (a state from `state_of`)."""
+        for ent in self.entities.values():
+            if entity_key(ent.name) == key:
+                return ent.id
         return None
 
     def distinctive(self, entity_id: str) -> frozenset[str]:

@@ -1,9 +1,10 @@
 """How a toll moves from report to report: one small inline SVG chart per slot and grouping.
 
 Each point is a figure an article states about the event (killed, injured, missing,
-arrested; counts of all victims, not of a part), placed at its report's time: the
-publication day and time, an older figure the article recalls ("previously put at") a little
-before. Lines join the figures of one outlet, or of one speaker, in time order. A bound is a
+arrested; counts of all victims, not of a part), placed at its report's time: one
+column per report day (reports cluster in the first days and trail off for months, so days
+are spaced evenly and labelled), the time of day inside it, an older figure the article
+recalls ("previously put at") a little before. Lines join the figures of one outlet, or of one speaker, in time order. A bound is a
 triangle pointing the way it opens, an exact figure a dot, an approximation a diamond, a range
 a bar. Figures spanning more than 20x are drawn on a log scale. Undated reports are counted
 under the chart, not placed.
@@ -105,9 +106,10 @@ def progression_svg(analysis: Analysis, slot: str, by: str = "outlet") -> str:
     colours = outlet_colours(analysis) if by == "outlet" else {}
     for n, key in enumerate(series):
         colours.setdefault(key, PALETTE[n % len(PALETTE)])
-    t0 = min(p.when for p in found)
-    t1 = max(p.when for p in found)
-    span = max((t1 - t0).total_seconds(), 3600.0)
+    # Reports cluster in the first days and trail off for months: each report day gets an
+    # equal column (in order, labelled), and the time of day places a figure inside it.
+    days = sorted({p.when.date() for p in found})
+    column = (WIDTH - LEFT - RIGHT) / len(days)
     lows = [max(p.low, 1.0) for p in found]
     highs = [max(p.high, 1.0) for p in found]
     v0, v1 = min(lows), max(highs)
@@ -122,7 +124,8 @@ def progression_svg(analysis: Analysis, slot: str, by: str = "outlet") -> str:
         return TOP + (1 - share) * (HEIGHT - TOP - BOTTOM)
 
     def tx(t: dt.datetime) -> float:
-        return LEFT + (t - t0).total_seconds() / span * (WIDTH - LEFT - RIGHT)
+        within = (t.hour * 60 + t.minute) / (24 * 60)
+        return LEFT + (days.index(t.date()) + 0.15 + 0.7 * within) * column
 
     parts = [
         f'<svg class="progression" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
@@ -131,17 +134,23 @@ def progression_svg(analysis: Analysis, slot: str, by: str = "outlet") -> str:
         'class="axis-line"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" class="axis-line"/>',
     ]
-    ticks = [v0, v1] if log else [0.0, v1 / 2, v1]
+    ticks = [0.0, v1 / 2, v1]
+    if log:
+        powers = range(math.ceil(math.log10(v0)), math.floor(math.log10(v1)) + 1)
+        ticks = sorted({v0, v1, *(10.0**k for k in powers)})
+        ticks = [t for n, t in enumerate(ticks) if n == 0 or vy(ticks[n - 1]) - vy(t) > 14]
     for v in ticks:
         parts.append(
             f'<text x="{LEFT - 6}" y="{vy(v) + 4:.1f}" text-anchor="end" class="tick">'
             f"{escape(f'{v:,.0f}')}</text>"
         )
-    for t in sorted({t0, t1}):
+    every = max(1, math.ceil(len(days) / 5))  # at most five date labels
+    for n, day in enumerate(days):
+        if n % every:
+            continue
         parts.append(
-            f'<text x="{tx(t):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" class="tick">'
-            f"{escape(t.strftime('%Y-%m-%d %H:%M') if t.hour != 12 else t.strftime('%Y-%m-%d'))}"
-            "</text>"
+            f'<text x="{LEFT + (n + 0.5) * column:.1f}" y="{HEIGHT - BOTTOM + 18}" '
+            f'text-anchor="middle" class="tick">{escape(day.isoformat())}</text>'
         )
     for n, (key, pts) in enumerate(series.items()):
         colour = colours[key]

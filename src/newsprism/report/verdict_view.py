@@ -2,8 +2,9 @@
 
 Contradictions come first, ranked by check-worthiness (the higher of the pair's two claims;
 those a later report explains, marked `update`, after the others), then pairs that cannot be
-compared, then agreeing pairs, grouped: pairs of one slot that state the same two values are
-one row with a count. A filter (slot, verdict, outlet, speaker) narrows the rows; in the report
+compared, then agreeing pairs, folded. Pairs of one slot and verdict that state the same two
+things (two values; for causes, two agents or kinds of act) are one row with a count, so a
+case of a dozen articles shows tens of rows, not the thousands of pairs behind them. A filter (slot, verdict, outlet, speaker) narrows the rows; in the report
 a small script applies it in the page, in the app the same form asks the server.
 """
 
@@ -12,10 +13,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from importlib import resources
 
-from newsprism.model.types import Analysis, Article, Claim, Comparison
+from newsprism.compare.actors import Actors
+from newsprism.compare.mechanisms import mechanism_kind
+from newsprism.extract.resolve import AliasTable
+from newsprism.model.types import Analysis, Article, CauseValue, Claim, Comparison
 from newsprism.report.labels import source_label, value_label
 
 MAX_ROWS = 400  # per part of the view; the rest stays in the store, the JSON and the CSV
@@ -46,6 +51,19 @@ class _Case:
         self.claims = {c.id: c for c in analysis.claims}
         self.articles = {a.id: a for a in analysis.articles}
         self.names = {e.id: e.name for e in analysis.entities}
+        self.entities = analysis.entities
+
+    @cached_property
+    def actors(self) -> Actors:
+        return Actors({e.id: e for e in self.entities}, AliasTable.load())
+
+    def side(self, agent: str) -> str:
+        """An agent as grouping sees it: a named unit by its name, a state's organs (Russian
+        forces, the Russian air force) by their state, as the verdicts judge them."""
+        state = self.actors.state_of(agent)
+        if state and not self.actors.distinctive(agent):
+            return self.names.get(self.actors.entity_of_key(state) or "", state)
+        return self.names.get(agent, agent)
 
     def outlet(self, claim: Claim) -> str:
         return source_label(self.articles[claim.article])
@@ -116,13 +134,24 @@ def _side(claim: Claim, case: _Case, link: Callable[[Claim], str]) -> str:
     )
 
 
-def _row(c: Comparison, case: _Case, link: Callable[[Claim], str], more: int = 0) -> str:
+def _row(group: _Group, case: _Case, link: Callable[[Claim], str]) -> str:
+    c = group.first
     a, b = (case.claims[i] for i in c.claims)
-    outlets = "|".join(sorted({case.outlet(a), case.outlet(b)}))
-    speakers = "|".join(sorted({case.speaker(a), case.speaker(b)}))
+    outlets = "|".join(sorted(group.outlets))
+    speakers = "|".join(sorted(group.speakers))
     word = _verdict_word(c)
-    badge = '<span class="badge update" title="explained by a later report">update</span>' if c.update else ""
-    extra = f'<div class="more">and {more} more pairs stating the same</div>' if more else ""
+    badge = (
+        '<span class="badge update" title="explained by a later report">update</span>'
+        if c.update
+        else ""
+    )
+    extra = ""
+    if group.size > 1:
+        extra = (
+            f'<div class="more" title="{escape(", ".join(sorted(group.outlets)))}">'
+            f"and {group.size - 1} more pairs stating the same, from {len(group.outlets)} "
+            "outlets</div>"
+        )
     return (
         f'<tr class="{c.verdict}{" update" if c.update else ""}" data-slot="{escape(c.slot)}" '
         f'data-verdict="{escape(word)}" data-outlets="{escape(outlets)}" '
@@ -134,13 +163,42 @@ def _row(c: Comparison, case: _Case, link: Callable[[Claim], str], more: int = 0
     )
 
 
-def _grouped(agreeing: list[Comparison], case: _Case) -> list[tuple[Comparison, int]]:
-    """Agreeing pairs of one slot stating the same two values: one row each, with a count."""
-    groups: dict[tuple[str, tuple[str, ...]], list[Comparison]] = defaultdict(list)
-    for c in agreeing:
-        labels = tuple(sorted(value_label(case.claims[i].value, names=case.names) for i in c.claims))
-        groups[(c.slot, labels)].append(c)
-    return [(members[0], len(members) - 1) for members in groups.values()]
+def _gist(claim: Claim, case: _Case) -> str:
+    """What a claim states, for grouping pairs that say the same: a cause by its agent (or
+    its mechanism's kind) and polarity, anything else by its value."""
+    value = claim.value
+    if isinstance(value, CauseValue):
+        what = case.side(value.agent) if value.agent else None
+        what = what or mechanism_kind(value.mechanism) or value.mechanism or "unknown"
+        return f"not {what}" if value.negated else what
+    return value_label(value, names=case.names)
+
+
+@dataclass
+class _Group:
+    """Pairs of one slot and verdict that state the same two things: one row."""
+
+    first: Comparison
+    size: int
+    outlets: set[str]
+    speakers: set[str]
+
+
+def _grouped(comparisons: list[Comparison], case: _Case) -> list[_Group]:
+    """Pairs grouped by slot, verdict and the two things they state, in rank order."""
+    groups: dict[tuple[str, str, tuple[str, ...]], _Group] = {}
+    for c in comparisons:
+        a, b = (case.claims[i] for i in c.claims)
+        key = (c.slot, _verdict_word(c), tuple(sorted((_gist(a, case), _gist(b, case)))))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group(c, 1, {case.outlet(a), case.outlet(b)},
+                                 {case.speaker(a), case.speaker(b)})
+        else:
+            group.size += 1
+            group.outlets |= {case.outlet(a), case.outlet(b)}
+            group.speakers |= {case.speaker(a), case.speaker(b)}
+    return list(groups.values())
 
 
 def _counts(comparisons: list[Comparison]) -> str:
@@ -201,18 +259,22 @@ def verdict_view(
     if not ranked:
         return "<p>No claims could be aligned across or within sources.</p>"
     shown = [c for c in ranked if _matches(c, case, filters)]
-    notable = [c for c in shown if c.verdict != "consistent"]
+    notable = _grouped([c for c in shown if c.verdict != "consistent"], case)
     agreeing = _grouped([c for c in shown if c.verdict == "consistent"], case)
     head = (
         "<thead><tr><th>slot</th><th>verdict</th><th>the two claims</th><th>why</th></tr></thead>"
     )
-    rows = "".join(_row(c, case, link) for c in notable[:MAX_ROWS])
+    rows = "".join(_row(g, case, link) for g in notable[:MAX_ROWS])
     left = len(notable) - MAX_ROWS
-    note = f'<p class="note">{left} more rows: narrow the filter, or see the JSON export.</p>' if left > 0 else ""
-    agree_rows = "".join(_row(c, case, link, more) for c, more in agreeing[:MAX_ROWS])
+    note = (
+        f'<p class="note">{left} more rows: narrow the filter, or see the JSON export.</p>'
+        if left > 0
+        else ""
+    )
+    agree_rows = "".join(_row(g, case, link) for g in agreeing[:MAX_ROWS])
     agree = (
-        f'<details class="agreeing"><summary>{sum(1 + m for _, m in agreeing)} agreeing pairs '
-        f"in {len(agreeing)} groups</summary><table class=\"verdicts\">{head}<tbody>{agree_rows}"
+        f'<details class="agreeing"><summary>{sum(g.size for g in agreeing)} agreeing pairs '
+        f'in {len(agreeing)} groups</summary><table class="verdicts">{head}<tbody>{agree_rows}'
         "</tbody></table></details>"
         if agreeing
         else ""
