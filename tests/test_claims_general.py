@@ -392,6 +392,13 @@ def test_a_modifier_place_is_not_where_it_happened(
     assert not_a_place not in found
 
 
+def test_the_town_of_a_name_the_tagger_calls_a_person(extract) -> None:
+    # spaCy tags "Avdiivka" PERSON here; "the town of" says it is a place.
+    text = "Shelling hit a market in the Kiev-controlled town of Avdiivka on Monday, killing 7."
+    found = places(extract(text, date=PUBLISHED))
+    assert "Avdiivka" in found and "Kyiv" not in found and "Kiev" not in found
+
+
 def test_a_modifier_does_not_choose_the_region(extract) -> None:
     text = "A drone struck a market in Moscow-backed Donetsk on Monday, killing 7 people."
     assert places(extract(text, date=PUBLISHED)) == {"Donetsk": "Donetsk Oblast"}

@@ -114,3 +114,33 @@ def test_counts_keep_their_scope(extract) -> None:
 def test_bounds_a_toll_implies(extract, text: str, op: str, value: int) -> None:
     (toll,) = extract(text).of("killed")
     assert (toll.value.op, toll.value.value) == (op, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "low", "high"),
+    [
+        # A count right before a passive harm verb is its subject, however the parser hangs it.
+        ("The blast killed 20 people and another 15 to 30 were injured.", "injured", 15, 30),
+        ("Medics said between 20 and 35 people were hurt in the crush.", "injured", 20, 35),
+        ("The quake killed 12 people and 30 were later reported missing.", "missing", 30, None),
+        # A range whose ends are bounds, on a toll.
+        ("Estimates gave death tolls ranging from more than 300 to over 1,100.", "killed", 300, 1100),
+    ],
+)
+def test_counts_before_passive_verbs_and_ranges_of_bounds(
+    extract, text: str, slot: str, low: int, high: int | None
+) -> None:
+    values = [(c.value.value, c.value.high) for c in extract(text).of(slot)]
+    assert (low, high) in values
+
+
+def test_a_count_before_a_passive_verb_is_not_the_earlier_verb_s(extract) -> None:
+    found = extract("The blast killed 20 people and another 15 to 30 were injured.")
+    assert [c.value.value for c in found.of("killed")] == [20]
+
+
+def test_the_seriously_injured_are_a_part_of_the_injured(extract) -> None:
+    found = extract("Police said 75 were critically injured. Doctors treated 4 badly hurt patients.")
+    assert [c.value.scope for c in found.of("injured") if c.value.value == 75] == [
+        "seriously_injured"
+    ]

@@ -158,7 +158,7 @@ def test_cause_agents_and_denials(one: CauseValue, other: CauseValue, expected: 
         # A denial of the kind of act the other names.
         (CauseValue(None, "rocket fire", negated=True), CauseValue(None, "missile strike"), "contradictory"),
         (CauseValue(None, None, negated=True), CauseValue(None, "missile strike"), "contradictory"),
-        (CauseValue(None, "thing"), CauseValue(None, "other thing"), "not_comparable"),
+        (CauseValue(None, "a decision"), CauseValue(None, "an order"), "not_comparable"),
     ],
 )
 def test_mechanisms_by_kind(one: CauseValue, other: CauseValue, expected: str) -> None:
@@ -215,4 +215,9 @@ def test_blame_is_compared_only_within_one_accuser() -> None:
     v, reason, _ = verdict("accusation", AccusationValue("E12", "E5"), AccusationValue("E12", "E1"))
     assert v == "contradictory" and "blaming two different parties" in reason
     v, _, _ = verdict("accusation", AccusationValue("E12", "E1"), AccusationValue("E12", "E2"))
+    assert v == "consistent"
+
+
+def test_the_same_mechanism_word_agrees_even_of_no_known_kind() -> None:
+    v, _, _ = verdict("cause", CauseValue("E1", "vacuum weapons"), CauseValue(None, "vacuum weapon"))
     assert v == "consistent"

@@ -384,6 +384,7 @@ def _places(a: Claim, b: Claim, va: EntityValue, vb: EntityValue, facts: Facts) 
 
 
 _VENUE_SPELLINGS = {"theater": "theatre", "center": "centre"}
+_VENUE_TYPES = frozenset({"FAC", "ORG", "LOC"})  # taggers call a named building any of these
 
 
 def _venue_words(name: str) -> set[str]:
@@ -395,10 +396,19 @@ def _same_venue(va: EntityValue, vb: EntityValue, facts: Facts) -> bool:
     """Two venue names of which one holds every word of the other ("the Drama Theatre" and
     "the Regional Drama Theater"), with no different towns stated."""
     types = {facts.entities[e].type for e in (va.entity, vb.entity) if e in facts.entities}
-    if types != {"FAC"}:
+    if not types or not types <= _VENUE_TYPES:
         return False
     wa, wb = _venue_words(facts.name(va.entity)), _venue_words(facts.name(vb.entity))
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    # Two words at least: "the Theatre" alone could be any theatre.
+    return min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa)
+
+
+def _mechanism_word(value: CauseValue) -> str | None:
+    """The head word of a mechanism ("thermobaric weapons" -> "weapon"), plural folded."""
+    if not value.mechanism:
+        return None
+    word = value.mechanism.split()[-1].lower()
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
 def _causes(a: Claim, b: Claim, va: CauseValue, vb: CauseValue, facts: Facts) -> Comparison:
@@ -438,6 +448,9 @@ def _causes(a: Claim, b: Claim, va: CauseValue, vb: CauseValue, facts: Facts) ->
         )
     if ka and kb and ka == kb:
         return Comparison(a.slot, ids, "consistent", f"the same kind of act ({ka}): {both}{note}")
+    wa, wb = _mechanism_word(va), _mechanism_word(vb)
+    if wa and wa == wb:
+        return Comparison(a.slot, ids, "consistent", f"the same thing named: {both}{note}")
     if ka and kb:
         return Comparison(
             a.slot, ids, "consistent", f"causes in a chain ({ka}, {kb}): {both}{note}"

@@ -287,6 +287,9 @@ def _human(noun: Token) -> bool:
     return noun.ent_type_ in ("NORP", "PERSON") or bool(_words_of(noun) & HUMAN_NOUNS)
 
 
+SEVERITY_WORDS = frozenset({"critically", "seriously", "severely", "badly", "gravely"})
+
+
 def count_scope(q: Quantity) -> str | None:
     """What part of a toll a count covers, when the text narrows it: 'hospitalized',
     'identified_dead', 'children'. Counts of different scope are not compared as equals."""
@@ -299,7 +302,32 @@ def count_scope(q: Quantity) -> str | None:
             return "hospitalized"
         if lemma == "identify":
             return "identified_dead"
+        if lemma in INJURE_VERBS and any(c.lower_ in SEVERITY_WORDS for c in node.children):
+            return "seriously_injured"  # "75 were critically injured": a part of the injured
     return None
+
+
+# Words between a count and its passive participle: "were also injured", "had been killed".
+_PASSIVE_FILLERS = frozenset(
+    "were was are is been being have has had also all reportedly later seriously critically "
+    "severely badly slightly fatally".split()
+)
+
+
+def _passive_after(q: Quantity, nominal: Token) -> str | None:
+    """'another 75 to 130 were injured': a count right before a passive harm verb is its
+    subject, however the parser attached it (it often hangs a range on an earlier verb)."""
+    doc = q.number.doc
+    i = q.number.end
+    if q.noun is not None and q.noun.i >= i and q.noun.i - i <= 2:
+        i = q.noun.i + 1
+    auxiliaries = 0
+    while i < len(doc) and doc[i].lower_ in _PASSIVE_FILLERS and auxiliaries < 4:
+        auxiliaries += doc[i].lemma_.lower() in ("be", "have")
+        i += 1
+    if not auxiliaries or i >= len(doc) or doc[i].tag_ != "VBN":
+        return None
+    return _verb_slot(doc[i], "nsubjpass", nominal)
 
 
 def _part_of_count(nominal: Token) -> str | None:
@@ -327,6 +355,9 @@ def classify_quantity(q: Quantity) -> str:
     part = _part_of_count(nominal)
     if part is not None:
         return part
+    surface = _passive_after(q, nominal)
+    if surface is not None:
+        return surface
     for clause in nominal.children:
         # "some 300 perished", "40 people killed in the attack": a reduced clause on the count.
         if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
@@ -352,6 +383,8 @@ def classify_quantity(q: Quantity) -> str:
             slot = _verb_slot(head, role, nominal)
             if slot:
                 return slot
+            if head.dep_ == "acl" and "toll" in _words_of(head.head):
+                return "killed"  # "death tolls ranging from 4,000 to 11,000"
             break
         role = head.dep_
         if _words_of(head) & ARREST_NOUNS:

@@ -180,9 +180,20 @@ def _is_place(tok: Token, span: Span) -> bool:
         return True
     if tok.ent_type_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
         return False
-    if tok.ent_type_ == "PERSON" and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near")):
-        return False  # the tagger calls some towns people; only "in X" overrules it
+    if tok.ent_type_ == "PERSON" and not (
+        tok.dep_ == "pobj"
+        and (tok.head.lower_ in ("in", "near") or _named_settlement(tok.head))
+    ):
+        return False  # the tagger calls some towns people; "in X", "the town of X" overrule it
     return tok.pos_ == "PROPN" and load_gazetteer().is_place(span.text, strict=True)
+
+
+def _named_settlement(of: Token) -> bool:
+    """'the town of', 'the village of': the name after it is a place, whoever says not."""
+    return of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
 
 
 def _place_span(tok: Token) -> Span:

@@ -149,6 +149,29 @@ def _counted_noun(number: Span) -> Token | None:
     return None
 
 
+def _range_of_bounds(doc: Doc, cue_i: int, end_i: int, low: float) -> tuple[float, int] | None:
+    """The high end and end token of "from <cue> N to <cue> M", the number N's cue starting
+    at `cue_i` and ending before `end_i`; None when the words do not run so."""
+    if cue_i < 1 or doc[cue_i - 1].lower_ != "from":
+        return None
+    if end_i >= len(doc) or doc[end_i].lower_ != "to":
+        return None
+    for skip in range(MAX_CUE_WORDS + 1):
+        at = end_i + 1 + skip
+        if at >= len(doc) or not _is_number_token(doc[at]):
+            continue
+        cue_words = [t.text for t in doc[end_i + 1 : at]]
+        cue = match_bound_cue(cue_words) if cue_words else None
+        if cue_words and (cue is None or cue[2] != len(cue_words)):
+            return None
+        high_end = _number_run(doc, at)
+        parsed = parse_number([t.text for t in doc[at:high_end]])
+        if parsed is None or parsed[0] < low:
+            return None
+        return parsed[0], high_end
+    return None
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every cardinal quantity of a parsed text, in order."""
     found: list[Quantity] = []
@@ -199,6 +222,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             if cue is not None:
                 op = cue[1]
                 span_start = doc[start_i - cue[2]].idx
+                wide = _range_of_bounds(doc, start_i - cue[2], end_i, value)
+                if wide is not None:
+                    # "from more than 4,000 to over 11,000": the figures span a range.
+                    op, high, end_i = "range", wide[0], wide[1]
+                    span_start = doc[start_i - cue[2] - 1].idx
             elif vague:
                 op = ">="
         noun = _counted_noun(number)
