@@ -178,3 +178,20 @@ def test_tanks_fire_for_their_owner(extract) -> None:
 def test_deaths_resulting_from_trampling(extract) -> None:
     found = extract("Most fatalities resulted from trampling, the army said.")
     assert [c.value.agent for c in found.of("cause")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "mechanism"),
+    [
+        # The platform a weapon came from names its user.
+        ("Two bombs dropped from a Syrian jet destroyed the school in Idlib.", "Syria", "bombs"),
+        ("The depot was hit by a missile launched from an Iranian ship.", "Iran", "missile"),
+        # Laying a charge is the act; "the X side" is the state.
+        ("Ethiopian troops could have planted explosives inside the depot.", "Ethiopian", "explosives"),
+        ("The Ethiopian side used long-range rockets against the depot.", "Ethiopia", "rockets"),
+    ],
+)
+def test_agents_from_platforms_charges_and_sides(extract, text: str, agent: str, mechanism: str) -> None:
+    found = extract(text)
+    got = [(found.name(c.value.agent) or "", c.value.mechanism or "") for c in found.of("cause")]
+    assert any(agent in a and mechanism in m for a, m in got), got

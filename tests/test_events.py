@@ -28,6 +28,16 @@ def test_a_date_of_another_act_is_not_the_event_date(extract) -> None:
     assert [c.value.date for c in found.of("event_date")] == ["2026-03-14"]
 
 
+def test_the_day_of_a_report_is_not_the_event_date(extract) -> None:
+    found = extract(
+        "Rebels shelled the depot in Harlow, the press office of the ministry reported on Friday. "
+        "The shelling of the depot on Tuesday killed 9 people.",
+        date="2026-03-20",
+    )
+    assert [c.value.date for c in found.of("event_date")] == ["2026-03-17"]
+    assert [c.value.value for c in found.of("killed")] == [9]  # the event's, not another's
+
+
 def test_event_location_is_the_most_specific_place(extract) -> None:
     found = extract("Two gunmen stormed the Orla Theatre in Lyon and killed 40 people.")
     places = {

@@ -31,6 +31,8 @@ from newsprism.extract.cause_words import (
     ACT_VERBS,
     ACTOR_ENTS,
     ACTOR_NOUNS,
+    CHARGE_NOUNS,
+    PLANTING_VERBS,
     ANAPHORIC_DETS,
     ATTRIBUTING_VERBS,
     CAUSAL_PREPOSITIONS,
@@ -140,6 +142,9 @@ def _noun_agent(noun: Token) -> Token | None:
             doer = _by_agent(child)
             if doer is not None and is_actor(doer):
                 return doer
+            source = _launched_from(child)
+            if source is not None:
+                return source
     doc = noun.doc
     if noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "by":  # a misattached "by" phrase
         doer = next((t for t in doc[noun.i + 2 : noun.i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
@@ -155,6 +160,27 @@ def _noun_agent(noun: Token) -> Token | None:
             found = _noun_agent(child)
             if found is not None:
                 return found
+    return None
+
+
+def _launched_from(verb: Token) -> Token | None:
+    """'bombs dropped from a Russian jet', 'a missile fired from an Israeli ship': the owner
+    of the platform a weapon came from."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for platform in prep.children:
+            if platform.dep_ != "pobj" or _place_word(platform):
+                continue
+            for child in platform.children:
+                if child.dep_ == "poss" and is_actor(child):
+                    return child
+                if (
+                    child.dep_ in ("amod", "compound")
+                    and child.ent_type_ == "NORP"
+                    and not _maker(child)
+                ):
+                    return child
     return None
 
 
@@ -230,10 +256,17 @@ def _act_verb(verb: Token) -> bool:
         return False
     if lemma == "blow":
         return _has_particle(verb, "up")
+    if lemma in PLANTING_VERBS:
+        # "placed explosives inside the building": laying a charge is the act.
+        return any(_lemma(o) in CHARGE_NOUNS for o in _objects(verb))
     if lemma in ("carry", "deliver", "launch", "drop", "open"):
         words = {_lemma(o) for o in _objects(verb)} | {
             _lemma(s) for s in [_passive_subject(verb)] if s is not None
         }
+        if lemma in ("drop", "launch"):
+            # "bombs dropped from a jet" parsed with the bombs as the subject: bombs do not
+            # drop themselves, so it is the reduced passive.
+            words |= {_lemma(c) for c in verb.children if c.dep_ == "nsubj"}
         if lemma == "carry" and not _has_particle(verb, "out"):
             return False
         if lemma == "open":
@@ -252,8 +285,9 @@ def _mechanism_of(tok: Token) -> str:
         return tok.doc[first.i : tok.i + 1].text
     if _lemma(tok) == "blow":
         return "blowing up"
-    for obj in _objects(tok) + [s for s in [_passive_subject(tok)] if s is not None]:
-        if obj.lower_ in MECHANISM_NOUNS or obj.lower_ in GENERIC_ACT_NOUNS:
+    named = _objects(tok) + [s for s in [_passive_subject(tok), _subject(tok)] if s is not None]
+    for obj in named:
+        if obj.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS or _lemma(obj) in CHARGE_NOUNS:
             return _mechanism_of(obj)
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         for obj in prep.children:  # "crushed in a stampede", "killed with rockets"
@@ -328,10 +362,12 @@ def _verb_found(verb: Token) -> Found | None:
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     )
     agent: Token | None
+    weapon: Token | None = None  # "hit by a missile": the mechanism is the missile
     if passive:
         agent = _by_agent(verb)
         if agent is not None and not is_actor(agent):
-            agent = _noun_agent(agent) if agent.lower_ in MECHANISM_NOUNS else None
+            weapon = agent if agent.lower_ in MECHANISM_NOUNS else None
+            agent = _noun_agent(agent) if weapon is not None else None
         subject = _passive_subject(verb)
         if agent is None and subject is not None and subject.lower_ in MECHANISM_NOUNS:
             agent = _noun_agent(subject)  # "a Russian strike was carried out"
@@ -361,7 +397,7 @@ def _verb_found(verb: Token) -> Found | None:
         elif subject is not None and (
             subject.lower_ in MECHANISM_NOUNS | GENERIC_ACT_NOUNS | NATURAL_NOUNS
         ):
-            agent = _noun_agent(subject) or _named(subject)
+            agent = _noun_agent(subject) or _named(subject) or _launched_from(verb)
             if agent is None and subject.lower_ in GENERIC_ACT_NOUNS and not _negated(verb):
                 return None  # "a flash flood struck the city": the event itself
         else:
@@ -393,7 +429,8 @@ def _verb_found(verb: Token) -> Found | None:
         }
         if named <= GENERIC_ACT_NOUNS:
             return None  # "carrying out the attack": the event, no cause named
-    return Found(verb, agent, negated, _mechanism_of(verb), True)
+    mechanism = _mechanism_of(weapon) if weapon is not None else _mechanism_of(verb)
+    return Found(verb, agent, negated, mechanism, True)
 
 
 def _named(noun: Token) -> Token | None:

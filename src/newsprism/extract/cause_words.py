@@ -36,10 +36,16 @@ ACT_VERBS = (
             # How people die in a crowd: "trampled", "crushed".
             "trample",
             "crush",
+            # Laying a charge: "planted explosives", "placed mines" (only with such objects).
+            "plant",
+            "place",
+            "lay",
         }
     )
     | NATURE_VERBS
 )
+PLANTING_VERBS = frozenset({"plant", "place", "lay"})
+CHARGE_NOUNS = frozenset({"explosive", "explosives", "mine", "mines", "bomb", "bombs", "charge", "charges"})
 # Verbs that say what happened to the target rather than how: a cause only with a doer.
 EFFECT_VERBS = (
     frozenset(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.slots import PERPETRATOR_NOUNS
+from newsprism.nlp.attribution import SPEECH_VERBS
 from newsprism.nlp.dates import ResolvedDate, resolve_date_within
 
 EVENT_NOUNS = frozenset(
@@ -250,6 +251,8 @@ def dates_the_event(date: Span) -> bool:
         head = node.head
         if head is node:
             return False
+        if head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS:
+            return False  # "the ministry reported on Friday": the day of the statement
         if is_event_word(head) or (
             head.dep_ == "ROOT" and any(is_event_word(c) for c in head.conjuncts)
         ):

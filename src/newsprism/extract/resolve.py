@@ -53,7 +53,9 @@ ORGAN_NOUNS = frozenset(
     }
 )
 # Nouns after a demonym that mean the state itself.
-GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "state", "leadership"})
+GOVERNMENT_NOUNS = frozenset(
+    {"government", "regime", "administration", "state", "leadership", "side"}
+)
 SIMILARITY_THRESHOLD = 0.9
 _MIN_FUZZY_LENGTH = 6
 _COMPATIBLE_TYPES = (
