@@ -195,3 +195,17 @@ def test_agents_from_platforms_charges_and_sides(extract, text: str, agent: str,
     found = extract(text)
     got = [(found.name(c.value.agent) or "", c.value.mechanism or "") for c in found.of("cause")]
     assert any(agent in a and mechanism in m for a, m in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The foreign ministry denied accusations that the Syrian army had bombed the school.", "Syria"),
+        ("The ministry denied reports that Sudanese troops had shelled the market.", "Sudan"),
+    ],
+)
+def test_a_denied_accusation_denies_the_accused_act(extract, text: str, agent: str) -> None:
+    found = extract(text)
+    got = [(found.name(c.value.agent) or "", c.value.negated) for c in found.of("cause")]
+    # One claim: the act denied, with its doer; not a bare denial by the ministry.
+    assert len(got) == 1 and agent in got[0][0] and got[0][1], got

@@ -359,7 +359,9 @@ def _verb_found(verb: Token) -> Found | None:
     if doer is not None:
         return Found(verb, doer, _negated(verb), _mechanism_of(verb), True)
     passive = _passive_subject(verb) is not None or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ == "nsubj" for c in verb.children)  # "claims that X had bombed"
     )
     agent: Token | None
     weapon: Token | None = None  # "hit by a missile": the mechanism is the missile
@@ -702,6 +704,8 @@ def causes_in(sent: Span) -> list[Found]:
                 item.agent = doer or item.agent
         if item is not None:
             found.append(item)
+    # "X denied accusations that Y bombed it": the denial is of Y's act, stated by the clause.
+    found = [f for f in found if not _denial_stated_inside(f, found)]
     # "rocket or artillery strikes": one statement, however many nouns name the mechanism.
     cues = {f.cue.i for f in found}
     found = [f for f in found if f.verbal or f.cue.head.i not in cues or f.cue.dep_ != "conj"]
@@ -721,6 +725,18 @@ def causes_in(sent: Span) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _denial_stated_inside(item: Found, found: list[Found]) -> bool:
+    """Whether a bare denial ("X denied the accusations") has a denied act with its own
+    agent in a clause under it, which says better what is denied."""
+    if _lemma(item.cue) not in DENY_VERBS:
+        return False
+    for other in found:
+        deny = _denial(other.cue) if other is not item else None
+        if deny is not None and deny.i == item.cue.i and other.agent is not None:
+            return True
+    return False
 
 
 def _in_clause(tok: Token, verb: Token) -> bool:
@@ -749,8 +765,6 @@ def _keep(items: list[Found]) -> list[Found]:
         if key not in seen:
             seen.add(key)
             kept.append(f)
-    # Without an agent, one claim per polarity: a sentence that names a doer has said who,
-    # and its other mechanisms are that doer's means ("a Russian jet dropped two bombs").
     # Without an agent, one claim per polarity: a sentence that names a doer has said who,
     # and its other mechanisms are that doer's means ("a Russian jet dropped two bombs").
     polarity = {f.negated for f in kept}
