@@ -22,7 +22,8 @@ def causes(found) -> set[tuple[str | None, bool]]:
         # A named force of nature.
         ("Cyclone Idai hit the port of Beira on Thursday.", ("Idai", False)),
         # Denials: of the act, of responsibility, and "not caused by".
-        ("The Sudanese army denied that its jets bombed the market.", ("jets", True)),
+        # "its jets" are the army's own: the army is the agent it denies.
+        ("The Sudanese army denied that its jets bombed the market.", ("Sudanese Armed Forces", True)),
         ("Mexico's navy denied responsibility for the blast.", ("Mexican navy", True)),
         ("The fire was not caused by Serbian rockets, inspectors said.", ("Serbia", True)),
     ],

@@ -850,6 +850,8 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
                     organ, f"{state} {tok.text}", "ORG", tok.idx, tok.idx + len(tok.text)
                 )
                 return entity_id(ent.key)
+            if speaker is not None and is_actor(speaker):
+                return ctx.entity_for(_agent_span(speaker))  # "the army denied its jets ..."
     if tok.lower_ in ACTOR_NOUNS or _lemma(tok) in ACTOR_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
