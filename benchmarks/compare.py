@@ -33,9 +33,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims import FINAL_CHECK, SCORE, SEEDS, SEEDS_ARTICLES, SEEDS_GOLD, SEED_ALIASES
-from claims import Event, convert_old_gold, known_events
-
+from claims import (
+    FINAL_CHECK,
+    SCORE,
+    SEED_ALIASES,
+    SEEDS,
+    SEEDS_ARTICLES,
+    SEEDS_GOLD,
+    Event,
+    convert_old_gold,
+    known_events,
+)
 from newsprism.analyzer import Analyzer
 from newsprism.api import analyze_paths, load_analysis
 from newsprism.model import write_json
@@ -146,7 +154,9 @@ def judge_event(event: Event, analyzer: Analyzer, list_wrong: bool) -> EventResu
             if pa and pb:
                 found.add(pair["judgement"], got)
                 if kind == "cross_article_pairs":
-                    result.by_slot[(pair["slot"], "right" if got == pair["judgement"] else "wrong")] += 1
+                    result.by_slot[
+                        (pair["slot"], "right" if got == pair["judgement"] else "wrong")
+                    ] += 1
                 if list_wrong and got != pair["judgement"]:
                     reason = mine.reason if mine else "not compared"
                     result.wrong.append(
@@ -166,10 +176,8 @@ def report(result: EventResult) -> None:
         f"{result.found.text()}"
     )
     slots = sorted({s for s, _ in result.by_slot})
-    per_slot = ", ".join(
-        f"{s} {result.by_slot[(s, 'right')]}/{result.by_slot[(s, 'right')] + result.by_slot[(s, 'wrong')]}"
-        for s in slots
-    )
+    right = {s: result.by_slot[(s, "right")] for s in slots}
+    per_slot = ", ".join(f"{s} {right[s]}/{right[s] + result.by_slot[(s, 'wrong')]}" for s in slots)
     print(f"  found pairs right per slot: {per_slot}")
     if result.intra.pairs:
         print(
@@ -231,8 +239,8 @@ def main() -> None:
     if args.json:
         out = {
             r.name: {
-                part: vars(getattr(r, part)) | {"accuracy": getattr(r, part).accuracy,
-                                                 "f1": getattr(r, part).f1}
+                part: vars(getattr(r, part))
+                | {"accuracy": getattr(r, part).accuracy, "f1": getattr(r, part).f1}
                 for part in ("all", "found", "intra", "intra_found")
             }
             for r in [*results, pooled]

@@ -21,6 +21,11 @@ def edges(found) -> set[tuple[str | None, str | None]]:
             "Officials in Kabul blamed Pakistan and India for the attack.",
             ("Kabul officials", "Pakistan"),
         ),
+        # The parser hangs "by" on "called"; the war crime is still pinned on its doer.
+        (
+            'The president called the attack "a deliberate war crime by the Armenians."',
+            ("president", "Armenia"),
+        ),
     ],
 )
 def test_blame_verbs(extract, text: str, edge: tuple[str, str]) -> None:

@@ -23,7 +23,10 @@ def causes(found) -> set[tuple[str | None, bool]]:
         ("Cyclone Idai hit the port of Beira on Thursday.", ("Idai", False)),
         # Denials: of the act, of responsibility, and "not caused by".
         # "its jets" are the army's own: the army is the agent it denies.
-        ("The Sudanese army denied that its jets bombed the market.", ("Sudanese Armed Forces", True)),
+        (
+            "The Sudanese army denied that its jets bombed the market.",
+            ("Sudanese Armed Forces", True),
+        ),
         ("Mexico's navy denied responsibility for the blast.", ("Mexican navy", True)),
         ("The fire was not caused by Serbian rockets, inspectors said.", ("Serbia", True)),
     ],
@@ -188,11 +191,17 @@ def test_deaths_resulting_from_trampling(extract) -> None:
         ("Two bombs dropped from a Syrian jet destroyed the school in Idlib.", "Syria", "bombs"),
         ("The depot was hit by a missile launched from an Iranian ship.", "Iran", "missile"),
         # Laying a charge is the act; "the X side" is the state.
-        ("Ethiopian troops could have planted explosives inside the depot.", "Ethiopian", "explosives"),
+        (
+            "Ethiopian troops could have planted explosives inside the depot.",
+            "Ethiopian",
+            "explosives",
+        ),
         ("The Ethiopian side used long-range rockets against the depot.", "Ethiopia", "rockets"),
     ],
 )
-def test_agents_from_platforms_charges_and_sides(extract, text: str, agent: str, mechanism: str) -> None:
+def test_agents_from_platforms_charges_and_sides(
+    extract, text: str, agent: str, mechanism: str
+) -> None:
     found = extract(text)
     got = [(found.name(c.value.agent) or "", c.value.mechanism or "") for c in found.of("cause")]
     assert any(agent in a and mechanism in m for a, m in got), got
@@ -201,7 +210,10 @@ def test_agents_from_platforms_charges_and_sides(extract, text: str, agent: str,
 @pytest.mark.parametrize(
     ("text", "agent"),
     [
-        ("The foreign ministry denied accusations that the Syrian army had bombed the school.", "Syria"),
+        (
+            "The foreign ministry denied accusations that the Syrian army had bombed the school.",
+            "Syria",
+        ),
         ("The ministry denied reports that Sudanese troops had shelled the market.", "Sudan"),
     ],
 )

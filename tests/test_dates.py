@@ -98,6 +98,20 @@ def test_day_and_month_take_the_latest_year_not_after_publication(
     assert _value(expression, published) == (value, "day" if value else None, True)
 
 
+@pytest.mark.parametrize(
+    ("expression", "published", "value"),
+    [
+        ("on the 16th", dt.date(2026, 3, 25), "2026-03-16"),
+        ("the 16th", dt.date(2026, 3, 10), "2026-02-16"),  # the last 16th before publication
+        ("the 31st", dt.date(2026, 3, 10), "2026-01-31"),  # February has none
+    ],
+)
+def test_a_day_of_the_month_is_the_last_such_day(
+    expression: str, published: dt.date, value: str
+) -> None:
+    assert _value(expression, published) == (value, "day", True)
+
+
 @pytest.mark.parametrize("expression", ["June 2", "on 2 June", "Halloween", "June 2 last year"])
 def test_day_and_month_without_publication_date_never_guess_the_year(expression: str) -> None:
     assert _value(expression, None) == (None, None, True)

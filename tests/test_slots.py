@@ -124,7 +124,12 @@ def test_bounds_a_toll_implies(extract, text: str, op: str, value: int) -> None:
         ("Medics said between 20 and 35 people were hurt in the crush.", "injured", 20, 35),
         ("The quake killed 12 people and 30 were later reported missing.", "missing", 30, None),
         # A range whose ends are bounds, on a toll.
-        ("Estimates gave death tolls ranging from more than 300 to over 1,100.", "killed", 300, 1100),
+        (
+            "Estimates gave death tolls ranging from more than 300 to over 1,100.",
+            "killed",
+            300,
+            1100,
+        ),
     ],
 )
 def test_counts_before_passive_verbs_and_ranges_of_bounds(
@@ -140,7 +145,20 @@ def test_a_count_before_a_passive_verb_is_not_the_earlier_verb_s(extract) -> Non
 
 
 def test_the_seriously_injured_are_a_part_of_the_injured(extract) -> None:
-    found = extract("Police said 75 were critically injured. Doctors treated 4 badly hurt patients.")
+    found = extract(
+        "Police said 75 were critically injured. Doctors treated 4 badly hurt patients."
+    )
     assert [c.value.scope for c in found.of("injured") if c.value.value == 75] == [
         "seriously_injured"
     ]
+
+
+def test_a_figures_box_labels_its_numbers(extract) -> None:
+    found = extract("The floods hit the coast.\nDead 1,204 Missing 3,000 Displaced 9,500\n")
+    assert [c.value.value for c in found.of("killed")] == [1204]
+    assert [c.value.value for c in found.of("missing")] == [3000]
+
+
+def test_a_label_word_inside_a_sentence_is_not_a_box(extract) -> None:
+    found = extract("Rescuers found the missing 40 hikers alive on Monday.")
+    assert not found.of("missing")

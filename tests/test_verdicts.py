@@ -40,8 +40,9 @@ ENTITIES = [
 
 
 def article(aid: str, text: str, published: str | None = "2031-04-02", **extra: str) -> Article:
-    return Article(aid, f"{aid}.txt", text, "0", outlet=f"Outlet {aid}", published=published,
-                   extra=dict(extra))
+    return Article(
+        aid, f"{aid}.txt", text, "0", outlet=f"Outlet {aid}", published=published, extra=dict(extra)
+    )
 
 
 def claim(cid: str, art: Article, slot: str, value: ClaimValue, **kw: object) -> Claim:
@@ -56,8 +57,9 @@ A = article("A", "Officials said 40 people were killed.")
 B = article("B", "Officials said 55 people were killed.")
 
 
-def verdict(slot: str, va: ClaimValue, vb: ClaimValue, a: Article = A, b: Article = B,
-            **kw: object) -> tuple[str, str, bool]:
+def verdict(
+    slot: str, va: ClaimValue, vb: ClaimValue, a: Article = A, b: Article = B, **kw: object
+) -> tuple[str, str, bool]:
     ca, cb = claim("a", a, slot, va, **kw), claim("b", b, slot, vb)
     got = judge(ca, cb, facts(a, b))
     assert got is not None
@@ -68,12 +70,16 @@ def verdict(slot: str, va: ClaimValue, vb: ClaimValue, a: Article = A, b: Articl
 
 
 def test_counts_of_different_scope_are_not_comparable() -> None:
-    v, reason, _ = verdict("injured", NumberValue("=", 12, scope="hospitalized"), NumberValue("=", 40))
+    v, reason, _ = verdict(
+        "injured", NumberValue("=", 12, scope="hospitalized"), NumberValue("=", 40)
+    )
     assert v == "not_comparable" and "hospitalized vs all" in reason
 
 
 def test_counts_of_one_scope_are_compared() -> None:
-    v, _, _ = verdict("killed", NumberValue("=", 9, scope="children"), NumberValue(">=", 8, scope="children"))
+    v, _, _ = verdict(
+        "killed", NumberValue("=", 9, scope="children"), NumberValue(">=", 8, scope="children")
+    )
     assert v == "consistent"
 
 
@@ -86,7 +92,9 @@ def test_a_later_smaller_figure_is_a_contradiction_unless_called_a_revision() ->
     v, _, update = verdict("killed", NumberValue("=", 60), NumberValue("=", 45), early, late)
     assert v == "contradictory" and not update
     revised = article("R", "The toll was revised to 45.", "2031-04-03")
-    v, reason, update = verdict("killed", NumberValue("=", 60), NumberValue("=", 45), early, revised)
+    v, reason, update = verdict(
+        "killed", NumberValue("=", 60), NumberValue("=", 45), early, revised
+    )
     assert v == "contradictory" and update and "was revised from exactly 60" in reason
 
 
@@ -136,7 +144,11 @@ def test_a_week_holds_its_days_and_undated_days_compare_by_month_and_day() -> No
         (CauseValue("E1", "bombing", negated=True), CauseValue("E2", "bomb"), "contradictory"),
         # A denial and a different agent do not collide; two denials say nothing together.
         (CauseValue("E1", "bombing", negated=True), CauseValue("E5", "blew up"), "consistent"),
-        (CauseValue("E1", None, negated=True), CauseValue("E4", None, negated=True), "not_comparable"),
+        (
+            CauseValue("E1", None, negated=True),
+            CauseValue("E4", None, negated=True),
+            "not_comparable",
+        ),
     ],
 )
 def test_cause_agents_and_denials(one: CauseValue, other: CauseValue, expected: str) -> None:
@@ -156,7 +168,11 @@ def test_cause_agents_and_denials(one: CauseValue, other: CauseValue, expected: 
         (CauseValue(None, "storm"), CauseValue(None, "levee collapse"), "consistent"),
         (CauseValue(None, "negligence"), CauseValue(None, "levee collapse"), "consistent"),
         # A denial of the kind of act the other names.
-        (CauseValue(None, "rocket fire", negated=True), CauseValue(None, "missile strike"), "contradictory"),
+        (
+            CauseValue(None, "rocket fire", negated=True),
+            CauseValue(None, "missile strike"),
+            "contradictory",
+        ),
         (CauseValue(None, None, negated=True), CauseValue(None, "missile strike"), "contradictory"),
         (CauseValue(None, "a decision"), CauseValue(None, "an order"), "not_comparable"),
     ],
@@ -197,7 +213,9 @@ def test_a_town_lies_in_its_country_by_the_gazetteer() -> None:
 def test_one_venue_under_two_spellings_and_in_two_towns() -> None:
     same = verdict("event_location", EntityValue("E10", within="E7"), EntityValue("E11"))
     assert same[0] == "consistent"
-    apart = verdict("event_location", EntityValue("E10", within="E7"), EntityValue("E11", within="E9"))
+    apart = verdict(
+        "event_location", EntityValue("E10", within="E7"), EntityValue("E11", within="E9")
+    )
     assert apart[0] == "contradictory" and "Lyon vs Marseille" in apart[1]
 
 
@@ -219,5 +237,7 @@ def test_blame_is_compared_only_within_one_accuser() -> None:
 
 
 def test_the_same_mechanism_word_agrees_even_of_no_known_kind() -> None:
-    v, _, _ = verdict("cause", CauseValue("E1", "vacuum weapons"), CauseValue(None, "vacuum weapon"))
+    v, _, _ = verdict(
+        "cause", CauseValue("E1", "vacuum weapons"), CauseValue(None, "vacuum weapon")
+    )
     assert v == "consistent"

@@ -37,7 +37,14 @@ def test_techniques_inside_quotations_belong_to_the_speaker() -> None:
     (quoted_b,) = spans_of(TEXT, "monstrous crime")
     nine = TEXT.index("Nine")
     governor_says = Claim(
-        "A1-c001", "A1", nine, len(TEXT), "killed", NumberValue("=", 9), nine, nine + 4,
+        "A1-c001",
+        "A1",
+        nine,
+        len(TEXT),
+        "killed",
+        NumberValue("=", 9),
+        nine,
+        nine + 4,
         attributed_to="E-governor",
     )
     analysis = Analysis(

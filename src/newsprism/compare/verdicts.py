@@ -45,6 +45,7 @@ from newsprism.model.types import (
     Entity,
     EntityValue,
     NumberValue,
+    Verdict,
 )
 from newsprism.nlp.gazetteer import load_gazetteer
 
@@ -54,7 +55,9 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.I
+)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*", re.I)
 
 
@@ -221,13 +224,14 @@ def _undated(a: Claim, b: Claim, va: DateValue, vb: DateValue) -> Comparison:
     md_a = _month_day(va.as_written) if va.date is None else _iso_month_day(va.date)
     md_b = _month_day(vb.as_written) if vb.date is None else _iso_month_day(vb.date)
     month_only = _month_only(va) or _month_only(vb)
+    verdict: Verdict
     if md_a and md_b:
         verdict = "consistent" if md_a == md_b else "contradictory"
         return Comparison(
             a.slot,
             ids,
             verdict,
-            f'{"same" if md_a == md_b else "different"} day as written: '
+            f"{'same' if md_a == md_b else 'different'} day as written: "
             f'"{va.as_written or va.date}" and "{vb.as_written or vb.date}" (no year in one)'
             f"{_hedging_note(a, b)}",
         )
@@ -241,7 +245,7 @@ def _undated(a: Claim, b: Claim, va: DateValue, vb: DateValue) -> Comparison:
             ids,
             verdict,
             f'"{va.as_written or va.date}" and "{vb.as_written or vb.date}": '
-            f'{"the day lies in the month" if verdict == "consistent" else "different months"}',
+            f"{'the day lies in the month' if verdict == 'consistent' else 'different months'}",
         )
     unknown = va.as_written if va.date is None else vb.as_written
     return Comparison(
@@ -321,7 +325,9 @@ def _actors(a: Claim, b: Claim, ea: str, eb: str, facts: Facts, what: str) -> Co
     )
 
 
-def _blame(a: Claim, b: Claim, va: AccusationValue, vb: AccusationValue, facts: Facts) -> Comparison:
+def _blame(
+    a: Claim, b: Claim, va: AccusationValue, vb: AccusationValue, facts: Facts
+) -> Comparison:
     """Blame is an act of its accuser: only one accuser's two blames can collide."""
     ids = (a.id, b.id)
     if not (va.accuser == vb.accuser or facts.actors.same(va.accuser, vb.accuser)):
@@ -435,7 +441,7 @@ def _causes(a: Claim, b: Claim, va: CauseValue, vb: CauseValue, facts: Facts) ->
         return Comparison(a.slot, ids, "consistent", f"a denial and another agent: {both}{note}")
     ka, kb = mechanism_kind(va.mechanism), mechanism_kind(vb.mechanism)
     if va.negated != vb.negated:
-        denied, named = (va, vb) if va.negated else (vb, va)
+        denied = va if va.negated else vb
         kind_d, kind_n = (ka, kb) if va.negated else (kb, ka)
         if denied.agent is None and (kind_d is None or kind_d == kind_n):
             return Comparison(

@@ -139,6 +139,12 @@ def _crime_doer(crime: Token) -> Token | None:
             doers = [g for g in child.children if g.dep_ == "pobj" and _is_actor(g)]
             if doers:
                 return doers[0]
+    after = crime.doc[crime.i + 1] if crime.i + 1 < len(crime.doc) else None
+    if after is not None and after.lower_ == "by" and after.head != crime:
+        # "called it a war crime by the Russians", the "by" parsed onto "called".
+        doers = [g for g in after.children if g.dep_ == "pobj" and _is_actor(g)]
+        if doers:
+            return doers[0]
     if (
         crime.dep_ == "pobj"
         and crime.head.lower_ == "of"

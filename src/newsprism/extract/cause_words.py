@@ -45,7 +45,9 @@ ACT_VERBS = (
     | NATURE_VERBS
 )
 PLANTING_VERBS = frozenset({"plant", "place", "lay"})
-CHARGE_NOUNS = frozenset({"explosive", "explosives", "mine", "mines", "bomb", "bombs", "charge", "charges"})
+CHARGE_NOUNS = frozenset(
+    {"explosive", "explosives", "mine", "mines", "bomb", "bombs", "charge", "charges"}
+)
 # Verbs that say what happened to the target rather than how: a cause only with a doer.
 EFFECT_VERBS = (
     frozenset(

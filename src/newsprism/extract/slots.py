@@ -330,6 +330,30 @@ def _passive_after(q: Quantity, nominal: Token) -> str | None:
     return _verb_slot(doc[i], "nsubjpass", nominal)
 
 
+# Labels of a figures box ("Dead 4,352 Missing 8,000"): the word before a number says what it
+# counts when it starts a line or a sentence, or follows another figure.
+_LABELS = {
+    "dead": "killed",
+    "killed": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "missing": "missing",
+}
+
+
+def _label_before(q: Quantity) -> str | None:
+    doc = q.number.doc
+    i = q.number.start - 1
+    if i < 0 or not doc[i].text.istitle() or doc[i].lower_ not in _LABELS:
+        return None
+    before = doc[i - 1] if i > 0 else None
+    if before is None or "\n" in before.text_with_ws or before.like_num or doc[i].is_sent_start:
+        return _LABELS[doc[i].lower_]
+    return None
+
+
 def _part_of_count(nominal: Token) -> str | None:
     """'killed 31 people, including 12 children': a part of a count is in its slot."""
     head = nominal.head
@@ -355,7 +379,7 @@ def classify_quantity(q: Quantity) -> str:
     part = _part_of_count(nominal)
     if part is not None:
         return part
-    surface = _passive_after(q, nominal)
+    surface = _passive_after(q, nominal) or _label_before(q)
     if surface is not None:
         return surface
     for clause in nominal.children:

@@ -68,7 +68,7 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
     published = _published(ctx)
     found: list[Claim] = []
     for sent in sents:
-        for ent in sent.ents:
+        for ent in map(_day_of_month, sent.ents):
             if ent.label_ != "DATE" or not dates_the_event(ent):
                 continue
             resolved = resolve_date_within(ent.text, published)
@@ -90,6 +90,20 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
             continue
         claim.id = claim_id(ctx.article.id, len(claims) + 1)
         claims.append(claim)
+
+
+def _day_of_month(ent: Span) -> Span:
+    """'on the 16th', which the tagger calls an ordinal, as the date it is."""
+    doc = ent.doc
+    if (
+        ent.label_ == "ORDINAL"
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "the"
+        and doc[ent.start - 2].lower_ == "on"
+        and ent.text[:1].isdigit()
+    ):
+        return Span(doc, ent.start - 1, ent.end, label="DATE")
+    return ent
 
 
 def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
@@ -181,8 +195,7 @@ def _is_place(tok: Token, span: Span) -> bool:
     if tok.ent_type_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
         return False
     if tok.ent_type_ == "PERSON" and not (
-        tok.dep_ == "pobj"
-        and (tok.head.lower_ in ("in", "near") or _named_settlement(tok.head))
+        tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "near") or _named_settlement(tok.head))
     ):
         return False  # the tagger calls some towns people; "in X", "the town of X" overrule it
     return tok.pos_ == "PROPN" and load_gazetteer().is_place(span.text, strict=True)

@@ -160,6 +160,7 @@ _PERIOD = _rx(r"^(?P<which>last|this|next)\s+(?P<unit>week|month|year)$")
 _WEEKEND = _rx(r"^(?:over\s+|at\s+)?(?P<which>last|this past|past|this|the)\s+weekend$")
 _AGO = _rx(r"^(?P<count>[a-z0-9]+(?:[- ][a-z]+)?)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$")
 _YEAR_TOKEN = _rx(r"^\d{4}$")
+_ORDINAL_DAY = _rx(r"^the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)$")
 
 # Words that may sit around a single year in a longer expression ("the first quarter of 2024").
 _AROUND_YEAR = frozenset(
@@ -313,6 +314,18 @@ def _read_relative_words(
             return _unknown(as_written, relative=True)
         return _day(published - dt.timedelta(days=offsets[lowered]), as_written)
     if lowered in {"tomorrow", "the day after tomorrow"}:
+        return _unknown(as_written, relative=True)
+    match = _ORDINAL_DAY.match(text)
+    if match:
+        # "on the 16th": the last 16th of a month on or before the publication day.
+        if published is None or not 1 <= int(match["day"]) <= 31:
+            return _unknown(as_written, relative=True)
+        day = int(match["day"])
+        year, month = published.year, published.month
+        for _ in range(3):
+            if _exists(year, month, day) and dt.date(year, month, day) <= published:
+                return _day(dt.date(year, month, day), as_written)
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return _unknown(as_written, relative=True)
     match = _WEEKDAY_RX.match(text)
     if match:

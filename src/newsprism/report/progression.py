@@ -4,7 +4,8 @@ Each point is a figure an article states about the event (killed, injured, missi
 arrested; counts of all victims, not of a part), placed at its report's time: one
 column per report day (reports cluster in the first days and trail off for months, so days
 are spaced evenly and labelled), the time of day inside it, an older figure the article
-recalls ("previously put at") a little before. Lines join the figures of one outlet, or of one speaker, in time order. A bound is a
+recalls ("previously put at") a little before. Lines join the figures of one outlet, or of
+one speaker, in time order. A bound is a
 triangle pointing the way it opens, an exact figure a dot, an approximation a diamond, a range
 a bar. Figures spanning more than 20x are drawn on a log scale. Undated reports are counted
 under the chart, not placed.
@@ -156,7 +157,8 @@ def progression_svg(analysis: Analysis, slot: str, by: str = "outlet") -> str:
         colour = colours[key]
         if len(pts) > 1:
             path = " ".join(
-                f"{'M' if i == 0 else 'L'}{tx(p.when):.1f},{vy(p.low):.1f}" for i, p in enumerate(pts)
+                f"{'M' if i == 0 else 'L'}{tx(p.when):.1f},{vy(p.low):.1f}"
+                for i, p in enumerate(pts)
             )
             parts.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
         for p in pts:

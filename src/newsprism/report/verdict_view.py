@@ -3,14 +3,15 @@
 Contradictions come first, ranked by check-worthiness (the higher of the pair's two claims;
 those a later report explains, marked `update`, after the others), then pairs that cannot be
 compared, then agreeing pairs, folded. Pairs of one slot and verdict that state the same two
-things (two values; for causes, two agents or kinds of act) are one row with a count, so a
-case of a dozen articles shows tens of rows, not the thousands of pairs behind them. A filter (slot, verdict, outlet, speaker) narrows the rows; in the report
-a small script applies it in the page, in the app the same form asks the server.
+things (two values; for causes, two agents or kinds of act) are one row with a count, so a case
+of a dozen articles shows tens of rows, not the thousands of pairs behind them. A filter (slot,
+verdict, outlet, speaker) narrows the rows; in the report a small script applies it in the
+page, in the app the same form asks the server.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -95,7 +96,11 @@ def _matches(c: Comparison, case: _Case, filters: Filters) -> bool:
     a, b = (case.claims[i] for i in c.claims)
     return (
         (not filters.slot or c.slot == filters.slot)
-        and (not filters.verdict or _verdict_word(c) == filters.verdict or c.verdict == filters.verdict)
+        and (
+            not filters.verdict
+            or _verdict_word(c) == filters.verdict
+            or c.verdict == filters.verdict
+        )
         and (not filters.outlet or filters.outlet in (case.outlet(a), case.outlet(b)))
         and (not filters.speaker or filters.speaker in (case.speaker(a), case.speaker(b)))
     )
@@ -125,7 +130,11 @@ def _sentence(claim: Claim, case: _Case) -> str:
 
 
 def _side(claim: Claim, case: _Case, link: Callable[[Claim], str]) -> str:
-    hedge = f' · <span class="hedge">hedged: {escape(claim.hedge_cue or "")}</span>' if claim.hedged else ""
+    hedge = (
+        f' · <span class="hedge">hedged: {escape(claim.hedge_cue or "")}</span>'
+        if claim.hedged
+        else ""
+    )
     return (
         f'<div class="side"><div class="who"><b>{escape(case.outlet(claim))}</b> · '
         f"{escape(case.when(claim))} · {escape(case.speaker(claim))}{hedge}</div>"
@@ -192,8 +201,9 @@ def _grouped(comparisons: list[Comparison], case: _Case) -> list[_Group]:
         key = (c.slot, _verdict_word(c), tuple(sorted((_gist(a, case), _gist(b, case)))))
         group = groups.get(key)
         if group is None:
-            groups[key] = _Group(c, 1, {case.outlet(a), case.outlet(b)},
-                                 {case.speaker(a), case.speaker(b)})
+            groups[key] = _Group(
+                c, 1, {case.outlet(a), case.outlet(b)}, {case.speaker(a), case.speaker(b)}
+            )
         else:
             group.size += 1
             group.outlets |= {case.outlet(a), case.outlet(b)}
@@ -213,13 +223,16 @@ def _counts(comparisons: list[Comparison]) -> str:
         + "</tr>"
         for s in slots
     )
-    return f'<table class="verdict-counts"><thead><tr><th>slot</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return (
+        f'<table class="verdict-counts"><thead><tr><th>slot</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
 
 
 def _select(name: str, label: str, options: Iterable[str], chosen: str) -> str:
     items = "".join(
         f'<option value="{escape(o)}"{" selected" if o == chosen else ""}>'
-        f'{escape(o.replace("_", " "))}</option>'
+        f"{escape(o.replace('_', ' '))}</option>"
         for o in options
     )
     return (
@@ -279,8 +292,10 @@ def verdict_view(
         if agreeing
         else ""
     )
-    table = f'<table class="verdicts">{head}<tbody>{rows}</tbody></table>' if notable else (
-        "<p>No contradictions or incomparable pairs match.</p>"
+    table = (
+        f'<table class="verdicts">{head}<tbody>{rows}</tbody></table>'
+        if notable
+        else ("<p>No contradictions or incomparable pairs match.</p>")
     )
     return (
         f'<div class="verdict-view">{_counts(ranked)}'
