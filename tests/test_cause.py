@@ -197,6 +197,7 @@ def test_deaths_resulting_from_trampling(extract) -> None:
             "explosives",
         ),
         ("The Ethiopian side used long-range rockets against the depot.", "Ethiopia", "rockets"),
+
     ],
 )
 def test_agents_from_platforms_charges_and_sides(
@@ -222,3 +223,18 @@ def test_a_denied_accusation_denies_the_accused_act(extract, text: str, agent: s
     got = [(found.name(c.value.agent) or "", c.value.negated) for c in found.of("cause")]
     # One claim: the act denied, with its doer; not a bare denial by the ministry.
     assert len(got) == 1 and agent in got[0][0] and got[0][1], got
+
+
+def test_a_relative_clause_hung_on_the_wrong_noun_keeps_its_doer(nlp) -> None:
+    from spacy.tokens import Doc
+
+    from newsprism.extract.cause import _subject
+
+    # As the parser sometimes reads it: "used" hangs on "actions", not on "side".
+    words = ["actions", "by", "the", "Ethiopian", "side", "that", "used", "guns"]
+    heads = [0, 0, 4, 4, 1, 6, 0, 6]
+    deps = ["ROOT", "prep", "det", "amod", "pobj", "nsubj", "relcl", "dobj"]
+    pos = ["NOUN", "ADP", "DET", "ADJ", "NOUN", "PRON", "VERB", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = _subject(doc[6])
+    assert subject is not None and subject.text == "side"

@@ -213,6 +213,9 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                before = verb.doc[child.i - 1] if child.i > 0 else None
+                if not is_actor(verb.head) and is_actor(before):
+                    return before  # "actions by the X side that used ...": the parser's head
                 return verb.head
             return child
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
