@@ -140,3 +140,10 @@ def test_more_ways_of_blaming(extract, text: str, expected: set) -> None:
 
 def test_a_battery_charged_is_no_blame(extract) -> None:
     assert extract("The battery was charged with solar power.").of("accusation") == []
+
+
+def test_a_possessor_the_parser_made_an_object_gives_way_to_what_it_owns(extract) -> None:
+    # spaCy reads "Sudan" and "Brigade" as two objects of "accused".
+    found = extract("The ministry accused Sudan’s notorious Tiger Brigade of shelling the school.")
+    accused = {found.name(c.value.accused) for c in found.of("accusation")}
+    assert accused and all("Tiger Brigade" in a for a in accused), accused

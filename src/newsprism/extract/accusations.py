@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import sentence_claim
 from newsprism.extract.context import ArticleContext
+from newsprism.extract.entities import direct_objects
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.model.types import AccusationValue, Claim, ClaimValue, EntityValue
@@ -218,7 +219,7 @@ def _accusations(sent: Span) -> Iterator[tuple[Token, Token | None, Token, bool]
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
                 blamer = agents[0] if agents else None
             else:
-                blamed = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                blamed = next(iter(direct_objects(tok)), None)
                 blamer = _subject(tok)
             if _is_actor(blamed):
                 assert blamed is not None

@@ -61,7 +61,7 @@ from newsprism.extract.cause_words import (
 from newsprism.extract.checkworthy import checkworthy_score
 from newsprism.extract.claims import sentence_claim
 from newsprism.extract.context import ArticleContext
-from newsprism.extract.entities import entity_id, entity_tokens
+from newsprism.extract.entities import direct_objects, entity_id, entity_tokens
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import AliasTable, entity_key
@@ -245,7 +245,7 @@ def _by_agent(verb: Token) -> Token | None:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return direct_objects(verb)
 
 
 def _has_particle(verb: Token, word: str) -> bool:

@@ -64,6 +64,19 @@ def entity_id(key: str) -> str:
     return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def direct_objects(verb: Token) -> list[Token]:
+    """A verb's direct objects; a possessor the parser made an object of its own ("accused
+    Ukraine's Azov Battalion" read as two objects) gives way to the noun it owns."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    owners = {
+        o.i
+        for o in objects
+        if any(c.dep_ == "case" and c.lower_ in ("'s", "\u2019s") for c in o.children)
+        and any(other.i > o.i for other in objects)
+    }
+    return [o for o in objects if o.i not in owners]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     lead = _LEADING_ARTICLE.match(span)
