@@ -147,3 +147,16 @@ def test_a_possessor_the_parser_made_an_object_gives_way_to_what_it_owns(extract
     found = extract("The ministry accused Sudan’s notorious Tiger Brigade of shelling the school.")
     accused = {found.name(c.value.accused) for c in found.of("accusation")}
     assert accused and all("Tiger Brigade" in a for a in accused), accused
+
+
+def test_direct_objects_as_the_parser_misreads_them(nlp) -> None:
+    from spacy.tokens import Doc
+
+    from newsprism.extract.entities import direct_objects
+
+    # As spaCy reads "accused Sudan's neo-Nazi Tiger Brigade": three objects, one a hyphen.
+    words = ["accused", "Sudan", "\u2019s", "neo", "-", "Nazi", "Tiger", "Brigade"]
+    heads = [0, 0, 1, 0, 0, 7, 7, 4]
+    deps = ["ROOT", "dobj", "case", "dobj", "dobj", "compound", "compound", "appos"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in direct_objects(doc[0])] == ["neo", "Brigade"]

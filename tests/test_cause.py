@@ -197,7 +197,6 @@ def test_deaths_resulting_from_trampling(extract) -> None:
             "explosives",
         ),
         ("The Ethiopian side used long-range rockets against the depot.", "Ethiopia", "rockets"),
-
     ],
 )
 def test_agents_from_platforms_charges_and_sides(

@@ -99,9 +99,12 @@ def test_things_and_fractions_are_no_toll(extract, text: str) -> None:
 
 
 def test_counts_keep_their_scope(extract) -> None:
-    found = extract("73 miners were hospitalized. Forensic teams identified 12 of the dead.")
+    found = extract(
+        "73 miners were hospitalized. Forensic teams identified 12 of the dead. "
+        "The clinic treated 58 patients."
+    )
     scopes = {c.value.value: c.value.scope for c in found.of("injured") + found.of("killed")}
-    assert scopes == {73: "hospitalized", 12: "identified_dead"}
+    assert scopes == {73: "hospitalized", 12: "identified_dead", 58: "hospitalized"}
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,8 @@ ENTITIES = [
     Entity("E14", "Wagner Group PMC", "ORG"),
     Entity("E15", "PVK Wagner", "ORG"),
     Entity("E16", "Rhone", "LOC"),
+    Entity("E17", "attackers", "NORP"),
+    Entity("E18", "gunmen", "NORP"),
 ]
 
 
@@ -241,3 +243,14 @@ def test_the_same_mechanism_word_agrees_even_of_no_known_kind() -> None:
         "cause", CauseValue("E1", "vacuum weapons"), CauseValue(None, "vacuum weapon")
     )
     assert v == "consistent"
+
+
+def test_doers_named_only_by_what_they_are_are_compared_by_how() -> None:
+    # "the attackers" and "the gunmen" are the same unknown doers, not two rival agents.
+    v, reason, _ = verdict("cause", CauseValue("E17", "shooting"), CauseValue("E18", "opened fire"))
+    assert v == "consistent" and "gunfire" in reason
+    # Unnamed doers may be the named unit: only how it was done can collide.
+    v, _, _ = verdict("cause", CauseValue("E17", "shooting"), CauseValue("E5", "shooting"))
+    assert v == "consistent"
+    v, _, _ = verdict("cause", CauseValue("E17", "stampede"), CauseValue("E5", "shooting"))
+    assert v == "contradictory"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsprism.extract.resolve import GOVERNMENT_NOUNS, ORGAN_NOUNS, AliasTable, entity_key
+from newsprism.extract.slots import PERPETRATOR_NOUNS
 from newsprism.model.types import Entity
 
 # Words that say what kind of body an actor is, not which one.
@@ -91,6 +92,10 @@ GENERIC_WORDS = (
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
 @dataclass
 class Actors:
     """Looks up sides and distinctive names of the entities of one analysis."""
@@ -132,9 +137,19 @@ class Actors:
         words = set()
         for name in names:
             for word in _WORD.findall(name.lower()):
-                if word not in GENERIC_WORDS and self.table.state_of(word) is None:
+                if (
+                    word not in GENERIC_WORDS
+                    and _singular(word) not in PERPETRATOR_NOUNS
+                    and word not in PERPETRATOR_NOUNS
+                    and self.table.state_of(word) is None
+                ):
                     words.add(word)
         return frozenset(words)
+
+    def unnamed(self, entity_id: str) -> bool:
+        """Whether an actor is named only by what it is ("the attackers", "gunmen"): no name
+        and no state, so two such are the same unknown doers, not rivals."""
+        return not self.distinctive(entity_id) and self.state_of(entity_id) is None
 
     def same(self, a: str, b: str) -> bool:
         """Whether two entity ids name one actor or one state's organs (rules above)."""

@@ -428,6 +428,12 @@ def _causes(a: Claim, b: Claim, va: CauseValue, vb: CauseValue, facts: Facts) ->
         return f"not {what}" if v.negated else what
 
     both = f"{says(va)} / {says(vb)}"
+    # "the attackers", "the gunmen": doers named only by what they are may be anyone, the
+    # other side's named doer included; such statements say how, and are compared by that.
+    if va.agent and facts.actors.unnamed(va.agent):
+        va = CauseValue(None, va.mechanism, va.negated)
+    if vb.agent and facts.actors.unnamed(vb.agent):
+        vb = CauseValue(None, vb.mechanism, vb.negated)
     if va.agent and vb.agent:
         same = facts.related(va.agent, vb.agent) or facts.actors.same(va.agent, vb.agent)
         if same and va.negated == vb.negated:

@@ -89,6 +89,8 @@ def is_actor(tok: Token | None) -> bool:
     """Whether a token can name who did something: a named actor or a group noun."""
     if tok is None or tok.lower_ in NOT_ACTORS or tok.pos_ == "PRON":
         return False
+    if not any(ch.isalpha() for ch in tok.text):
+        return False  # a hyphen or a number the parser took for a name
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return False
     if (

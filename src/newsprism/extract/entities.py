@@ -74,7 +74,15 @@ def direct_objects(verb: Token) -> list[Token]:
         if any(c.dep_ == "case" and c.lower_ in ("'s", "\u2019s") for c in o.children)
         and any(other.i > o.i for other in objects)
     }
-    return [o for o in objects if o.i not in owners]
+    kept = []
+    for o in objects:
+        if o.i in owners:
+            continue
+        if not any(ch.isalpha() for ch in o.text):
+            # A hyphen read as the object ("neo - Nazi X Battalion"): the name hangs on it.
+            o = next((c for c in o.children if c.dep_ == "appos"), o)
+        kept.append(o)
+    return kept
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

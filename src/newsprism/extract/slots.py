@@ -298,8 +298,8 @@ def count_scope(q: Quantity) -> str | None:
         return "children"
     for node in [nominal, *nominal.ancestors][:4]:
         lemma = node.lemma_.lower()
-        if lemma in ("hospitalise", "hospitalize", "admit"):
-            return "hospitalized"
+        if lemma in ("hospitalise", "hospitalize", "admit", "treat"):
+            return "hospitalized"  # "treated 58 patients": those a hospital saw
         if lemma == "identify":
             return "identified_dead"
         if lemma in INJURE_VERBS and any(c.lower_ in SEVERITY_WORDS for c in node.children):
