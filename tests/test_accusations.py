@@ -160,3 +160,15 @@ def test_direct_objects_as_the_parser_misreads_them(nlp) -> None:
     deps = ["ROOT", "dobj", "case", "dobj", "dobj", "compound", "compound", "appos"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert [t.text for t in direct_objects(doc[0])] == ["neo", "Brigade"]
+
+
+def test_saying_another_is_responsible_blames_and_saying_it_of_oneself_claims(extract) -> None:
+    blame = extract(
+        'The minister said: "The Red Hand is responsible for the attack on the market."'
+    )
+    assert ("minister", "Red Hand") in edges(blame)
+    claim = extract("The Red Hand said it was responsible for the attack on the market.")
+    assert [claim.name(c.value.entity) for c in claim.of("responsibility")] == ["Red Hand"]
+    assert not claim.of("accusation")
+    denial = extract("Police said the Red Hand was not responsible for the attack on the market.")
+    assert not denial.of("accusation") and not denial.of("responsibility")

@@ -261,13 +261,31 @@ def _of_wrongdoing(verb: Token) -> bool:
 
 
 def _says_doer_did_it(tok: Token) -> bool:
-    """'organised the attack', 'had a hand in it', 'is behind the massacre'."""
+    """'organised the attack', 'had a hand in it', 'is behind the massacre', 'is responsible
+    for the attack'."""
     lemma = tok.lemma_.lower()
     if lemma in AGENCY_VERBS:
         return _event_object(tok) or tok.dep_ == "pcomp"
     if lemma == "have":
         return any(c.lemma_ == "hand" and c.dep_ in ("dobj", "obj") for c in tok.children)
-    return lemma == "be" and any(c.lower_ == "behind" for c in tok.children)
+    if lemma != "be" or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if any(c.lower_ == "behind" for c in tok.children):
+        return True
+    # "X is responsible for the attack", said of X by someone else (X itself saying "we are
+    # responsible" claims it: a pronoun subject is left to the responsibility slot).
+    subject = _subject(tok)
+    return (
+        subject is not None
+        and subject.pos_ != "PRON"
+        and any(
+            c.lower_ == "responsible"
+            and c.dep_ in ("acomp", "attr")
+            and any(p.lower_ == "for" and p.dep_ == "prep" for p in c.children)
+            for c in tok.children
+        )
+        and _mentions_event(tok.sent)
+    )
 
 
 def _mentions_event(sent: Span) -> bool:
@@ -299,6 +317,30 @@ def _responsibility(sent: Span) -> Iterator[tuple[Token, Token]]:
                 ):
                     continue  # "No group has claimed responsibility"
                 yield tok, actor
+        elif _owns_up(tok):
+            owner = _subject(tok.head)
+            assert owner is not None
+            yield tok, owner
+
+
+def _owns_up(tok: Token) -> bool:
+    """'The Red Hand said it was responsible for the attack': a body saying of itself (by
+    "it" or "we") that it did it."""
+    if tok.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    pronoun = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if pronoun is None or pronoun.lower_ not in ("it", "we"):
+        return False
+    said = tok.head
+    if tok.dep_ != "ccomp" or said.lemma_.lower() not in ("say", "claim", "announce", "state"):
+        return False
+    if not _is_actor(_subject(said)):
+        return False
+    return any(
+        c.lower_ == "responsible"
+        and any(p.lower_ == "for" and p.dep_ == "prep" for p in c.children)
+        for c in tok.children
+    ) and _mentions_event(tok.sent)
 
 
 def _claim(

@@ -1009,6 +1009,8 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
                 bare_stated = bare_stated or not headline
             if f.agent is not None and _town(f.agent):
                 f.agent = None
+            if f.agent is None and not f.mechanism and not f.negated:
+                continue  # "X is responsible" with X a town: nothing is left to state
             agent = _agent_id(ctx, f.agent) if f.agent is not None else None
             span = _agent_span(f.agent) if f.agent is not None else None
             lo = min(f.cue.idx, span.start_char) if span is not None else f.cue.idx
