@@ -327,3 +327,29 @@ def test_graph_timeline_and_profiles(case) -> None:
     profiles = {p.outlet: p for p in analysis.outlets}
     assert profiles["North Post"].sourced >= 1 and profiles["South Daily"].hedged >= 1
     assert profiles["North Post"].contradicted >= 1
+
+
+def test_pairs_stay_bounded_in_a_big_case() -> None:
+    from itertools import combinations
+
+    from newsprism.compare.align import MAX_CANDIDATES, aligned_pairs
+    from newsprism.model.types import Claim
+
+    # 2,000 articles, each giving one of 40 tolls: pairs among distinct statements only.
+    claims = [
+        Claim(
+            f"A{n:04d}-c001",
+            f"A{n:04d}",
+            0,
+            10,
+            "killed",
+            NumberValue("=", 100 + n % 40),
+            0,
+            3,
+            checkworthy=0.9,
+        )
+        for n in range(2000)
+    ]
+    pairs = list(aligned_pairs(claims, {c.article for c in claims}))
+    assert len(pairs) == len(list(combinations(range(40), 2)))
+    assert len(pairs) <= MAX_CANDIDATES * (MAX_CANDIDATES - 1) // 2

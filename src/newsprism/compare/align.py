@@ -3,8 +3,9 @@
 Every claim of a slot about the event is set against every other, across articles and inside
 one article (an article giving 40 from the mayor and 50 from the governor is a finding). A
 figure an article repeats (the same value from the same speaker) is one claim: its repeats are
-not compared with each other, and when a slot holds more claims than a person or a page can
-use, only one claim per distinct statement of each article stays a candidate.
+not compared with each other. When a slot holds more claims than a person or a page can use
+(MAX_CANDIDATES), repeats are dropped first, then statements made by several outlets are
+paired once, so pairs stay bounded however many articles a case holds.
 """
 
 from __future__ import annotations
@@ -50,16 +51,31 @@ def repeats(a: Claim, b: Claim) -> bool:
     return a.article == b.article and statement(a) == statement(b)
 
 
-def _distinct(claims: list[Claim]) -> list[Claim]:
-    """The first claim of each distinct statement of each article."""
+def _distinct(claims: list[Claim], per_article: bool) -> list[Claim]:
+    """The first claim of each distinct statement (of each article, or across articles)."""
     seen: set[tuple[str, tuple[object, ...]]] = set()
     kept = []
     for claim in claims:
-        mark = (claim.article, statement(claim))
+        mark = (claim.article if per_article else "", statement(claim))
         if mark not in seen:
             seen.add(mark)
             kept.append(claim)
     return kept
+
+
+def candidates(bucket: list[Claim]) -> list[Claim]:
+    """The claims of one slot and event worth pairing, at most MAX_CANDIDATES of them: all of
+    them in a case of a few dozen articles; in a big one, each article's distinct statements,
+    then each distinct statement once (its first report), then the most check-worthy."""
+    if len(bucket) > MAX_CANDIDATES:
+        bucket = _distinct(bucket, per_article=True)
+    if len(bucket) > MAX_CANDIDATES:
+        bucket = _distinct(bucket, per_article=False)
+    if len(bucket) > MAX_CANDIDATES:
+        worthiest = sorted(bucket, key=lambda c: -c.checkworthy)[:MAX_CANDIDATES]
+        keep = {c.id for c in worthiest}
+        bucket = [c for c in bucket if c.id in keep]
+    return bucket
 
 
 def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tuple[Claim, Claim]]:
@@ -72,8 +88,6 @@ def aligned_pairs(claims: list[Claim], event_articles: set[str]) -> Iterator[tup
             buckets[key].append(claim)
     for bucket in buckets.values():
         bucket.sort(key=lambda c: (c.article, c.start, c.id))
-        if len(bucket) > MAX_CANDIDATES:
-            bucket = _distinct(bucket)
-        for a, b in itertools.combinations(bucket, 2):
+        for a, b in itertools.combinations(candidates(bucket), 2):
             if not repeats(a, b):
                 yield a, b

@@ -11,6 +11,7 @@ collapse) and do not contradict each other.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Word stems per kind, matched at the start of a word of the mechanism phrase.
@@ -121,6 +122,7 @@ def _pattern(stem: str) -> re.Pattern[str]:
 _PATTERNS = {kind: [_pattern(s) for s in stems] for kind, stems in _KIND_STEMS.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def mechanism_kind(mechanism: str | None) -> str | None:
     """The kind of act a mechanism phrase names, or None when it names none of them."""
     if not mechanism:

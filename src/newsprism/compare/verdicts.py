@@ -69,6 +69,7 @@ class Facts:
     articles: dict[str, Article]
     inside: dict[str, set[str]] = field(default_factory=dict)
     table: AliasTable | None = None
+    _within: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_name(self) -> dict[str, str]:
@@ -114,7 +115,10 @@ class Facts:
             return False
         if not {ent_in.type, ent_out.type} <= _PLACE_TYPES:
             return False
-        return load_gazetteer().within(ent_in.name, ent_out.name)
+        key = (inner, outer)
+        if key not in self._within:
+            self._within[key] = load_gazetteer().within(ent_in.name, ent_out.name)
+        return self._within[key]
 
 
 def _hedging_note(a: Claim, b: Claim) -> str:

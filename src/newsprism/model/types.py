@@ -162,7 +162,7 @@ class TechniqueSpan:
 
 @dataclass
 class Comparison:
-    """A verdict on one pair of aligned claims from two articles."""
+    """A verdict on one pair of aligned claims: from two articles, or two sources inside one."""
 
     slot: str
     claims: tuple[str, str]
