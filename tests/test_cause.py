@@ -237,3 +237,12 @@ def test_a_relative_clause_hung_on_the_wrong_noun_keeps_its_doer(nlp) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     subject = _subject(doc[6])
     assert subject is not None and subject.text == "side"
+
+
+def test_an_act_named_in_what_someone_called_it_is_the_doer_s(extract) -> None:
+    found = extract(
+        "The general said the Tiger Brigade militants had committed what he called "
+        '"a new bloody provocation by blowing up the school building they had mined."'
+    )
+    got = [(found.name(c.value.agent) or "", c.value.negated) for c in found.of("cause")]
+    assert any("Tiger Brigade" in a and not n for a, n in got), got

@@ -229,7 +229,11 @@ def _subject(verb: Token) -> Token | None:
         and verb.head.head.pos_ in ("VERB", "AUX")
         and _lemma(verb.head.head) not in ACCUSING_VERBS | DENY_VERBS
     ):
-        return _subject(verb.head.head)  # "by delivering a bomb attack, Russia committed"
+        above = verb.head.head
+        if _lemma(above) in NAMING_VERBS and above.dep_ == "ccomp" and above.head.pos_ == "VERB":
+            # "X committed what he called a provocation by blowing up ...": X's act.
+            return _subject(above.head)
+        return _subject(above)  # "by delivering a bomb attack, Russia committed"
     return None
 
 
