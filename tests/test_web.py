@@ -30,9 +30,17 @@ def case_db(tmp_path: Path, examples_dir: Path, analyzer) -> Path:
     return db
 
 
+BASE = "http://127.0.0.1:8000"
+
+
 @pytest.fixture()
 def client(case_db: Path, analyzer) -> TestClient:
-    return TestClient(create_app(case_db, analyzer=analyzer))
+    return TestClient(create_app(case_db, analyzer=analyzer), base_url=BASE)
+
+
+def token(client: TestClient) -> dict[str, str]:
+    """The form field that proves a POST comes from the app's own page."""
+    return {"csrf_token": first(r'name="csrf_token" value="([^"]+)"', client.get("/").text)}
 
 
 def first(pattern: str, text: str) -> str:
@@ -95,14 +103,14 @@ def test_upload_analyses_and_refuses_bad_files(client: TestClient, case_db: Path
             "text/plain",
         ),
     )
-    done = client.post("/upload", files=[good], follow_redirects=False)
+    done = client.post("/upload", files=[good], data=token(client), follow_redirects=False)
     assert done.status_code == 303 and "1 analysed" in done.headers["location"].replace("+", " ")
     assert "Upload Post" in client.get("/").text
     bad = ("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))
-    refused = client.post("/upload", files=[bad])
+    refused = client.post("/upload", files=[bad], data=token(client))
     assert "E006" in refused.text and "scan.pdf" in refused.text
     empty = ("files", ("blank.txt", b"   \n", "text/plain"))
-    assert "E001" in client.post("/upload", files=[empty]).text
+    assert "E001" in client.post("/upload", files=[empty], data=token(client)).text
 
 
 def test_paste(client: TestClient) -> None:
@@ -113,6 +121,7 @@ def test_paste(client: TestClient) -> None:
             "outlet": "Paste\nDaily",
             "title": "",
             "date": "",
+            **token(client),
         },
     )
     assert page.status_code == 200 and "1 analysed" in page.text
@@ -126,14 +135,17 @@ def test_correction_survives_and_reaches_the_exports(
         r'data-claim="(A[0-9a-f]{12}-c\d+)"',
         client.get(f"/articles/{first(r'/articles/(A[0-9a-f]{12})', client.get('/').text)}").text,
     )
-    assert client.post(f"/claims/{claim}/correct", data={"action": "wrong"}).status_code == 200
+    done = client.post(f"/claims/{claim}/correct", data={"action": "wrong", **token(client)})
+    assert done.status_code == 200
     analyze_paths([examples_dir], db=case_db, analyzer=analyzer)  # re-analysis
     doc = client.get("/export.json").json()
     corrected = next(c for c in doc["claims"] if c["id"] == claim)
     assert corrected["correction"]["status"] == "wrong"
     rows = list(csv.DictReader(io.StringIO(client.get("/export.csv").text)))
     assert next(r for r in rows if r["claim"] == claim)["correction"] == "wrong"
-    bad = client.post(f"/claims/{claim}/correct", data={"action": "slot", "slot": "deaths"})
+    bad = client.post(
+        f"/claims/{claim}/correct", data={"action": "slot", "slot": "deaths", **token(client)}
+    )
     assert "unknown slot" in bad.text
 
 
@@ -141,13 +153,14 @@ def test_value_correction_and_merge(client: TestClient, case_db: Path) -> None:
     analysis = load_analysis(case_db)
     number = next(c for c in analysis.claims if c.slot == "killed")
     client.post(
-        f"/claims/{number.id}/correct", data={"action": "value", "op": ">=", "number": "41"}
+        f"/claims/{number.id}/correct",
+        data={"action": "value", "op": ">=", "number": "41", **token(client)},
     )
     after = next(c for c in load_analysis(case_db).claims if c.id == number.id)
     assert (after.value.op, after.value.value) == (">=", 41.0)
     assert after.correction["status"] == "corrected"
     a, b = analysis.entities[0], analysis.entities[1]
-    client.post("/entities/merge", data={"from_id": a.id, "into_id": b.id})
+    client.post("/entities/merge", data={"from_id": a.id, "into_id": b.id, **token(client)})
     merged = {e.id: e for e in load_analysis(case_db).entities}
     assert a.id not in merged and a.name in merged[b.id].aliases
 
@@ -165,14 +178,14 @@ def test_csv_cells_never_become_formulas(case_db: Path) -> None:
 
 
 def test_token_is_required_off_loopback(case_db: Path) -> None:
-    app = TestClient(create_app(case_db, token="s3cret"))
+    app = TestClient(create_app(case_db, token="s3cret"), base_url=BASE)
     assert app.get("/").status_code == 401
     assert app.get("/export.json").status_code == 401
     assert app.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     entered = app.get("/?token=s3cret", follow_redirects=False)
     assert entered.status_code == 303 and "token" not in entered.headers["location"]
     assert app.get("/", cookies={"newsprism_token": "s3cret"}).status_code == 200
-    stranger = TestClient(create_app(case_db, token="s3cret"))  # no cookie from before
+    stranger = TestClient(create_app(case_db, token="s3cret"), base_url=BASE)  # no cookie
     assert stranger.get("/?token=wrong").status_code == 401
 
 

@@ -402,7 +402,10 @@ def serve(db: Path, host: str, port: int) -> None:
     from newsprism.web import create_app, is_local, new_token
 
     token = None if is_local(host) else new_token()
-    app = create_app(db, token=token)
+    # The names the app answers to: the one it listens on; any, behind the token, when it
+    # listens on every interface (a page elsewhere cannot know the token).
+    hosts = ["*"] if host in ("0.0.0.0", "::") else [host]
+    app = create_app(db, token=token, hosts=hosts)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(

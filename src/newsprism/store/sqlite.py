@@ -45,6 +45,9 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+MAX_SEARCH_WORDS = 20
+
+
 class StoreError(NewsprismError):
     """A store that cannot be opened or is not a newsprism store."""
 
@@ -150,9 +153,11 @@ class Store:
         value_json = None
         if action == "value":
             try:
-                value_json = json.dumps(value_to_dict(value_from_dict(value or {})))
+                value_json = json.dumps(
+                    value_to_dict(value_from_dict(value or {})), allow_nan=False
+                )
             except (ContractError, KeyError, TypeError, ValueError) as exc:
-                raise StoreError(f"not a claim value: {exc}") from exc
+                raise StoreError(f"not a claim value (numbers must be finite): {exc}") from exc
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.execute(
@@ -168,6 +173,14 @@ class Store:
                 raise StoreError(f"no entity {eid!r} in {self.path}")
         if from_id == into_id:
             raise StoreError("an entity cannot be merged into itself")
+        merged = dict(self.conn.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
+        if from_id in merged:
+            raise StoreError(f"{from_id} is already merged into {merged[from_id]}")
+        target = into_id
+        while target in merged:  # into an entity that was merged away: follow, never loop
+            target = merged[target]
+            if target == from_id:
+                raise StoreError(f"{into_id} is already merged into {from_id}")
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.execute(
@@ -181,7 +194,9 @@ class Store:
 
         The query's words are quoted, so what a person types is never FTS5 syntax.
         """
-        words = [w for w in query.replace('"', " ").split() if w]
+        # Each word once, and a bounded number of them: FTS5 cost grows with repeated terms.
+        words = list(dict.fromkeys(w for w in query.replace('"', " ").split() if w))
+        words = words[:MAX_SEARCH_WORDS]
         if not words:
             return []
         match = " ".join(f'"{w}"' for w in words)

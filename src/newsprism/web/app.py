@@ -6,17 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from newsprism.analyzer import Analyzer
 from newsprism.api import analyze_paths, load_analysis
@@ -38,12 +41,23 @@ from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.labels import source_label, value_label
 from newsprism.report.verdict_view import Filters, verdict_view
 from newsprism.store import Store
-from newsprism.web.security import TokenMiddleware
+from newsprism.web.security import (
+    CSRF_COOKIE,
+    LOOPBACK_NAMES,
+    HostGuard,
+    OriginGuard,
+    TokenMiddleware,
+    new_token,
+    same_secret,
+)
 
 ARTICLE_ID = re.compile(r"^A[0-9a-f]{12}$")
 CLAIM_ID = re.compile(r"^A[0-9a-f]{12}-c\d{3,}$")
 ENTITY_ID = re.compile(r"^E[0-9a-f]{12}$")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 20
+MAX_FIGURE = 1e15  # no count or measure in a news report is larger
 MAX_MESSAGE = 600
 LAYERS = (
     ("entities", "entities"),
@@ -52,6 +66,26 @@ LAYERS = (
     ("attributions", "attributions"),
     ("techniques", "techniques"),
 )
+
+
+def parse_figure(text: str | None) -> float | None:
+    """A number a person typed, when it is finite and of a size a report could state."""
+    try:
+        figure = float((text or "").strip())
+    except ValueError:
+        return None
+    if not math.isfinite(figure) or abs(figure) > MAX_FIGURE:
+        return None
+    return figure
+
+
+def query_problem(query: str) -> str | None:
+    """Why a search query is refused, or None: control characters, or too long."""
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in query):
+        return "the query holds control characters"
+    if len(query) > MAX_QUERY_CHARS:
+        return f"the query is too long: at most {MAX_QUERY_CHARS} characters"
+    return None
 
 
 def _claim_href(claim: Claim) -> str:
@@ -63,13 +97,25 @@ def _here(name: str) -> Path:
 
 
 def create_app(
-    db: str | Path, token: str | None = None, analyzer: Analyzer | None = None
+    db: str | Path,
+    token: str | None = None,
+    analyzer: Analyzer | None = None,
+    hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """The app for one store; with a token, every request must carry it."""
+    """The app for one store; with a token, every request must carry it.
+
+    `hosts` are the names the app answers to besides the loopback ones ("*" for any, when
+    it listens on every interface behind its token). Every state-changing request must come
+    from the app's own pages: no other site's Origin, and the form's CSRF token.
+    """
     db_path = Path(db)
     app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url=None)
     if token:
         app.add_middleware(TokenMiddleware, token=token)
+    app.add_middleware(OriginGuard)
+    allowed = [*LOOPBACK_NAMES, *(hosts or ())]
+    if "*" not in allowed:
+        app.add_middleware(HostGuard, hosts=allowed)
     templates = Jinja2Templates(directory=str(_here("templates")))
     app.mount("/static", StaticFiles(directory=str(_here("static"))), name="static")
     lock = threading.Lock()
@@ -83,7 +129,19 @@ def create_app(
         if request.query_params.get("msg"):
             kind = "error" if request.query_params.get("kind") == "error" else "ok"
             messages.append((kind, request.query_params["msg"][:MAX_MESSAGE]))
-        return templates.TemplateResponse(request, name, {"messages": messages, **context})
+        # One CSRF token per browser: in a strict cookie, and in every form the page holds.
+        csrf = request.cookies.get(CSRF_COOKIE) or new_token()
+        response = templates.TemplateResponse(
+            request, name, {"messages": messages, "csrf_token": csrf, **context}
+        )
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return response
+
+    def check_form(request: Request, given: str) -> None:
+        """A state-changing form must carry the token of the cookie this app set."""
+        if not same_secret(given, request.cookies.get(CSRF_COOKIE) or ""):
+            raise HTTPException(403, "this form did not come from this app: reload the page")
 
     def back(path: str, message: str, error: bool = False) -> RedirectResponse:
         url = app.url_path_for("case_page") if path == "/" else path
@@ -181,20 +239,27 @@ def create_app(
 
     @app.post("/claims/{claim_id}/correct")
     def correct_claim(
+        request: Request,
         claim_id: str,
         action: Annotated[str, Form()],
         slot: Annotated[str | None, Form()] = None,
         op: Annotated[str | None, Form()] = None,
         number: Annotated[str | None, Form()] = None,
+        csrf_token: Annotated[str, Form()] = "",
     ) -> RedirectResponse:
+        check_form(request, csrf_token)
         if not CLAIM_ID.match(claim_id):
             raise HTTPException(404, "no such claim")
         value = None
         if action == "value":
-            try:
-                value = {"op": op, "value": float(number or "")}
-            except ValueError:
-                return back(f"/claims/{claim_id}", "the value must be a number", error=True)
+            figure = parse_figure(number)
+            if figure is None:
+                return back(
+                    f"/claims/{claim_id}",
+                    f"the value must be a finite number of at most {MAX_FIGURE:.0e}",
+                    error=True,
+                )
+            value = {"op": op, "value": figure}
         try:
             with Store(db_path) as store:
                 store.add_correction(claim_id, action, slot=slot, value=value)
@@ -203,7 +268,13 @@ def create_app(
         return back(f"/claims/{claim_id}", "correction saved")
 
     @app.post("/entities/merge")
-    def merge(from_id: Annotated[str, Form()], into_id: Annotated[str, Form()]) -> RedirectResponse:
+    def merge(
+        request: Request,
+        from_id: Annotated[str, Form()],
+        into_id: Annotated[str, Form()],
+        csrf_token: Annotated[str, Form()] = "",
+    ) -> RedirectResponse:
+        check_form(request, csrf_token)
         if not (ENTITY_ID.match(from_id) and ENTITY_ID.match(into_id)):
             return back("/", "unknown entity", error=True)
         try:
@@ -215,6 +286,9 @@ def create_app(
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = "") -> HTMLResponse:
+        problem = query_problem(q)
+        if problem:
+            raise HTTPException(400, problem)
         with Store(db_path) as store:
             rows = store.search(q) if q.strip() else []
             outlets = {a: store.outlet_of(a) for a in {r[2] for r in rows}}
@@ -246,7 +320,12 @@ def create_app(
         return back("/", done)
 
     @app.post("/upload")
-    async def upload(files: Annotated[list[UploadFile], File()]) -> RedirectResponse:
+    async def upload(
+        request: Request,
+        files: Annotated[list[UploadFile], File()],
+        csrf_token: Annotated[str, Form()] = "",
+    ) -> RedirectResponse:
+        check_form(request, csrf_token)
         with tempfile.TemporaryDirectory() as tmp:
             names, problems = {}, []
             for n, file in enumerate(files):
@@ -267,15 +346,19 @@ def create_app(
                 return back("/", "; ".join(problems), error=True)
             if not names:
                 return back("/", "no file was given", error=True)
-            return ingest(Path(tmp), names)
+            # Analysis takes seconds: off the event loop, so every other page keeps answering.
+            return await run_in_threadpool(ingest, Path(tmp), names)
 
     @app.post("/paste")
     def paste(
+        request: Request,
         text: Annotated[str, Form()],
         outlet: Annotated[str, Form()] = "",
         title: Annotated[str, Form()] = "",
         date: Annotated[str, Form()] = "",
+        csrf_token: Annotated[str, Form()] = "",
     ) -> RedirectResponse:
+        check_form(request, csrf_token)
         if not text.strip():
             return back("/", "paste an article's text first", error=True)
         fields = {"outlet": outlet, "title": title, "date": date}
@@ -287,7 +370,7 @@ def create_app(
 
     @app.get("/export.json")
     def export_json() -> Response:
-        body = json.dumps(to_dict(case()), ensure_ascii=False, indent=1)
+        body = json.dumps(to_dict(case()), ensure_ascii=False, indent=1, allow_nan=False)
         return Response(
             body,
             media_type="application/json",
@@ -305,6 +388,10 @@ def create_app(
     @app.get("/report.html", response_class=HTMLResponse)
     def report() -> HTMLResponse:
         return HTMLResponse(render_report(case(), title="newsprism case"))
+
+    @app.exception_handler(HTTPException)
+    def http_problem(request: Request, exc: HTTPException) -> PlainTextResponse:
+        return PlainTextResponse(f"newsprism: {exc.detail}", status_code=exc.status_code)
 
     @app.exception_handler(NewsprismError)
     def store_problem(request: Request, exc: NewsprismError) -> PlainTextResponse:

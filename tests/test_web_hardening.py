@@ -1,0 +1,180 @@
+"""The app under hostile requests: other sites, other hosts, bad values, bad queries."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.api import analyze_paths, load_analysis
+from newsprism.web import create_app
+from newsprism.web.security import CSRF_COOKIE
+
+BASE = "http://127.0.0.1:8765"
+
+
+@pytest.fixture()
+def case_db(tmp_path: Path, examples_dir: Path, analyzer) -> Path:
+    db = tmp_path / "case.db"
+    folder = tmp_path / "articles"
+    shutil.copytree(examples_dir, folder)
+    analyze_paths([folder], db=db, analyzer=analyzer)
+    return db
+
+
+@pytest.fixture()
+def client(case_db: Path, analyzer) -> TestClient:
+    return TestClient(create_app(case_db, analyzer=analyzer), base_url=BASE)
+
+
+def a_claim(db: Path, slot: str = "killed") -> str:
+    return next(c.id for c in load_analysis(db).claims if c.slot == slot)
+
+
+def form_token(client: TestClient) -> str:
+    """The CSRF token the app puts in its forms (and its cookie) for this browser."""
+    page = client.get("/").text
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match, "every form carries the CSRF token"
+    return match.group(1)
+
+
+# -- 1. cross-site requests -------------------------------------------------------------------
+
+
+def test_a_post_from_another_site_is_refused(client: TestClient, case_db: Path) -> None:
+    claim = a_claim(case_db)
+    token = form_token(client)
+    evil = client.post(
+        f"/claims/{claim}/correct",
+        data={"action": "wrong", "csrf_token": token},
+        headers={"Origin": "http://evil.example"},
+    )
+    assert evil.status_code == 403 and "another site" in evil.text
+    cross = client.post(
+        f"/claims/{claim}/correct",
+        data={"action": "wrong", "csrf_token": token},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )
+    assert cross.status_code == 403
+    assert load_analysis(case_db).claims[0].correction is None or all(
+        c.correction is None for c in load_analysis(case_db).claims if c.id == claim
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/claims/{claim}/correct", {"action": "wrong"}),
+        ("/entities/merge", {"from_id": "E000000000000", "into_id": "E000000000001"}),
+        ("/paste", {"text": "Gunmen killed 3 people in Harlow on Monday."}),
+    ],
+)
+def test_a_post_without_the_form_token_is_refused(
+    client: TestClient, case_db: Path, path: str, data: dict[str, str]
+) -> None:
+    target = path.format(claim=a_claim(case_db))
+    assert client.post(target, data=data).status_code == 403
+    client.get("/")  # the cookie alone is not enough: the form must carry the token
+    assert client.post(target, data=data).status_code == 403
+    wrong = client.post(target, data={**data, "csrf_token": "forged"})
+    assert wrong.status_code == 403
+
+
+def test_an_upload_without_the_form_token_is_refused(client: TestClient) -> None:
+    files = [("files", ("a.txt", b"Gunmen killed 3 people in Harlow.", "text/plain"))]
+    assert client.post("/upload", files=files).status_code == 403
+    token = form_token(client)
+    done = client.post("/upload", files=files, data={"csrf_token": token}, follow_redirects=False)
+    assert done.status_code == 303
+
+
+def test_the_app_s_own_forms_still_work(client: TestClient, case_db: Path) -> None:
+    claim = a_claim(case_db)
+    token = form_token(client)
+    done = client.post(
+        f"/claims/{claim}/correct",
+        data={"action": "wrong", "csrf_token": token},
+        headers={"Origin": BASE, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert done.status_code == 200 and "correction saved" in done.text
+
+
+# -- 2. DNS rebinding -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/export.json", "/report.html"])
+def test_an_unknown_host_name_is_refused(client: TestClient, path: str) -> None:
+    refused = client.get(path, headers={"Host": "attacker.example:8765"})
+    assert refused.status_code == 400 and "host" in refused.text.lower()
+    assert client.get(path, headers={"Host": "localhost:8765"}).status_code == 200
+
+
+def test_a_server_bound_elsewhere_accepts_its_own_name(case_db: Path) -> None:
+    app = TestClient(
+        create_app(case_db, token="s3cret", hosts=["newsroom.lan"]), base_url="http://newsroom.lan"
+    )
+    assert app.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert app.get("/", headers={"Host": "evil.example"}).status_code == 400
+
+
+# -- 3. numbers at the boundary ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["nan", "inf", "-inf", "1e309", "1e16"])
+def test_a_value_that_is_not_a_finite_count_is_refused(
+    client: TestClient, case_db: Path, number: str
+) -> None:
+    claim = a_claim(case_db)
+    page = client.post(
+        f"/claims/{claim}/correct",
+        data={"action": "value", "op": "=", "number": number, "csrf_token": form_token(client)},
+    )
+    assert page.status_code == 200 and "finite" in page.text
+    for path in ("/", "/report.html", "/export.csv"):
+        assert client.get(path).status_code == 200
+    json.loads(client.get("/export.json").text)  # strict JSON: no NaN, no Infinity
+
+
+# -- 7. search --------------------------------------------------------------------------------
+
+
+def test_a_bad_or_huge_query_is_a_400_with_a_message(client: TestClient) -> None:
+    nul = client.get("/search", params={"q": "killed\x00"})
+    assert nul.status_code == 400 and "query" in nul.text
+    huge = client.get("/search", params={"q": "killed " * 5000})
+    assert huge.status_code == 400 and "too long" in huge.text
+
+
+def test_repeated_words_are_searched_once(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "killed " * 60})
+    assert page.status_code == 200
+
+
+# -- 9. smaller defects -----------------------------------------------------------------------
+
+
+def test_a_non_ascii_token_is_refused_not_a_crash(case_db: Path) -> None:
+    app = TestClient(create_app(case_db, token="s3cret"), base_url=BASE)
+    assert app.get("/", headers={"Authorization": "Bearer s3crét".encode()}).status_code == 401
+    assert app.get("/?token=%C3%A9").status_code == 401
+
+
+def test_merging_back_and_forth_is_refused(client: TestClient, case_db: Path) -> None:
+    a, b = load_analysis(case_db).entities[:2]
+    token = form_token(client)
+    client.post("/entities/merge", data={"from_id": a.id, "into_id": b.id, "csrf_token": token})
+    back = client.post(
+        "/entities/merge", data={"from_id": b.id, "into_id": a.id, "csrf_token": token}
+    )
+    assert "already merged" in back.text
+
+
+def test_the_csrf_cookie_is_strict(client: TestClient) -> None:
+    page = client.get("/")
+    cookie = page.headers.get("set-cookie", "")
+    assert CSRF_COOKIE in cookie and "samesite=strict" in cookie.lower()
