@@ -10,9 +10,9 @@ import math
 import re
 import tempfile
 import threading
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
