@@ -17,14 +17,24 @@ from newsprism.errors import NewsprismError
 from newsprism.model import write_json
 from newsprism.report import write_report
 from newsprism.settings import DEFAULT_DB_NAME, Settings
+from newsprism.store import Store
 
 EXIT_INPUT_PROBLEMS = 1
 EXIT_FATAL = 2
+EXIT_CRASH = 3
 
 
 def _say(quiet: bool, message: str) -> None:
     if not quiet:
         click.echo(message, err=True)
+
+
+def _check_output_folders(*outputs: Path | None) -> None:
+    """An output file must go into a folder that exists: said at once, exit status 2."""
+    for out in outputs:
+        if out is not None and not out.parent.is_dir():
+            click.echo(f"error: {out}: no such folder {out.parent}", err=True)
+            sys.exit(EXIT_FATAL)
 
 
 @contextmanager
@@ -99,7 +109,28 @@ def _write_outputs(
         _say(quiet, f"HTML report: {html_out}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """newsprism's commands: a bug is said to be one, with its own exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted: what was stored before stays stored", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: never mistaken for a bad input (exit status 1)
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in newsprism, not a problem with your input; nothing stored "
+                "before it is lost. Please report it with the command you ran.",
+                err=True,
+            )
+            sys.exit(EXIT_CRASH)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsprism")
 def main() -> None:
     """Cross-examine news coverage of one event: who says what, how certainly, and where
@@ -157,6 +188,10 @@ def analyze(
     settings.spacy_model = spacy_model or settings.spacy_model
     settings.n_process = max(1, workers)
     settings.alias_files = list(alias_files)
+    _check_output_folders(json_out, html_out)  # before minutes of analysis, not after
+    if db is not None:
+        with _exit_on_error():
+            Store(db).close()  # refuses another application's database before anything runs
     with _exit_on_error(), _progress(quiet) as progress:
         summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
     with _exit_on_error():

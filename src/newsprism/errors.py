@@ -20,6 +20,8 @@ class Problem(StrEnum):
     E009 = "cannot read the file"
     E010 = "JSON line is not an object"
     E011 = "article has no text after its header"
+    E012 = "article is longer than newsprism analyses"
+    E013 = "file is larger than newsprism reads"
 
     @property
     def code(self) -> str:
@@ -32,6 +34,8 @@ HINTS: dict[Problem, str] = {
     Problem.E005: 'give each JSON line a non-empty "text" field',
     Problem.E006: "newsprism reads .txt, .html, .htm and .jsonl files",
     Problem.E007: "check that the page holds the article itself, not only a link to it",
+    Problem.E012: "split it into its articles or chapters (the limit is in ingest/limits.py)",
+    Problem.E013: "split the file (the limit is in ingest/limits.py)",
 }
 
 

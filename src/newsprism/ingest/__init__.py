@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsprism.errors import InputError, InputProblem, Problem
 from newsprism.ingest.article_factory import content_hash, make_article
+from newsprism.ingest.limits import MAX_FILE_BYTES, storable
 from newsprism.ingest.normalize import normalize_text
 from newsprism.ingest.paths import expand_paths
 from newsprism.ingest.readers import READERS, ReadItem, Skipped, reader
@@ -39,12 +40,17 @@ class IngestResult:
 
 def read_file(path: Path) -> Iterator[ReadItem]:
     """Everything one file holds; a problem with the whole file comes back as one item."""
-    name = str(path)
+    name = storable(str(path))  # a file name that is not UTF-8 is shown, not crashed on
     read = READERS.get(path.suffix.lower())
     if read is None:
         yield InputProblem(name, Problem.E006, detail=f"extension {path.suffix or '(none)'!r}")
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            detail = f"{size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            yield InputProblem(name, Problem.E013, detail=detail)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputProblem(name, Problem.E009, detail=exc.strerror)

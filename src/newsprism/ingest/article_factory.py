@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from typing import cast
 
+from newsprism.errors import InputError, InputProblem, Problem
 from newsprism.ingest.dates import parse_published, parse_published_time
 from newsprism.ingest.language import guess_language
+from newsprism.ingest.limits import MAX_ARTICLE_CHARS, storable
 from newsprism.ingest.normalize import normalize_text
 from newsprism.model.types import GENRES, Article, Genre
 
@@ -24,7 +26,7 @@ def article_id(sha256: str) -> str:
 def _clean(value: object) -> str | None:
     if value is None:
         return None
-    text = normalize_text(str(value))
+    text = normalize_text(storable(str(value)))
     return text or None
 
 
@@ -41,7 +43,10 @@ def make_article(
     extra: dict[str, str] | None = None,
 ) -> Article:
     """An Article with normalised text; a date that does not parse becomes null, never a guess."""
-    body = normalize_text(text)
+    body = normalize_text(storable(text))
+    if len(body) > MAX_ARTICLE_CHARS:
+        detail = f"{len(body):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
+        raise InputError(InputProblem(source, Problem.E012, detail=detail))
     sha = content_hash(body)
     extra = dict(extra or {})
     raw_date = _clean(date)
@@ -57,7 +62,7 @@ def make_article(
         genre_word = "unknown"
     return Article(
         id=article_id(sha),
-        source=source,
+        source=storable(source),
         text=body,
         sha256=sha,
         outlet=_clean(outlet),

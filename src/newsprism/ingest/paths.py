@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,13 +13,21 @@ from newsprism.errors import InputProblem, Problem
 OWN_OUTPUT_SUFFIXES = (".db", ".db-journal", ".db-wal", ".db-shm", ".json", ".part", ".csv")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and not path.name.endswith(OWN_OUTPUT_SUFFIXES):
-            yield path
+def _walk(folder: Path, problems: list[InputProblem]) -> Iterator[Path]:
+    """The files under a folder, in order; a folder that cannot be read is a problem."""
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(InputProblem(str(exc.filename), Problem.E009, detail=exc.strerror))
+
+    found = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if not name.startswith(".") and not name.endswith(OWN_OUTPUT_SUFFIXES):
+                path = Path(root) / name
+                if path.is_file():
+                    found.append(path)
+    yield from sorted(found)
 
 
 def expand_paths(names: Iterable[str | Path]) -> tuple[list[Path], list[InputProblem]]:
@@ -40,7 +49,7 @@ def expand_paths(names: Iterable[str | Path]) -> tuple[list[Path], list[InputPro
     for name in names:
         path = Path(name)
         if path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, problems):
                 add(found)
         elif path.is_file():
             add(path)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsprism.errors import InputError, InputProblem, Problem
 from newsprism.ingest.article_factory import make_article
 from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.limits import storable
 from newsprism.ingest.metadata import read_text_metadata
 from newsprism.ingest.normalize import normalize_text
 from newsprism.model.types import Article
@@ -129,6 +130,9 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadItem]:
         except json.JSONDecodeError as exc:
             yield InputProblem(path, Problem.E004, line=number, detail=exc.msg)
             continue
+        except RecursionError:
+            yield InputProblem(path, Problem.E004, line=number, detail="nested too deeply")
+            continue
         if not isinstance(record, dict):
             yield InputProblem(path, Problem.E010, line=number)
             continue
@@ -138,20 +142,23 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadItem]:
             continue
         known = {key: record.get(key) for key in _JSONL_FIELDS}
         extra = {
-            k: str(v)
+            storable(str(k)): storable(str(v))
             for k, v in record.items()
             if k not in known
             and k not in ("text", "date")
             and isinstance(v, (str, int, float, bool))
         }
-        yield make_article(
-            body,
-            f"{path}:{number}",
-            outlet=known["outlet"],
-            author=known["author"],
-            date=known["published"] or record.get("date"),
-            title=known["title"],
-            url=known["url"],
-            genre=known["genre"],
-            extra=extra,
-        )
+        try:
+            yield make_article(
+                body,
+                f"{path}:{number}",
+                outlet=known["outlet"],
+                author=known["author"],
+                date=known["published"] or record.get("date"),
+                title=known["title"],
+                url=known["url"],
+                genre=known["genre"],
+                extra=extra,
+            )
+        except InputError as exc:  # one line too long: the others still go in
+            yield InputProblem(path, exc.problem.problem, line=number, detail=exc.problem.detail)

@@ -64,6 +64,7 @@ class Store:
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None)
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self._refuse_foreign()
             self.conn.executescript(_schema())
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
@@ -71,6 +72,21 @@ class Store:
             )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable newsprism store ({exc})") from exc
+
+    def _refuse_foreign(self) -> None:
+        """Another application's database is never written to: a file with tables but no
+        newsprism `meta` table is refused before anything is created in it."""
+        tables = {
+            row[0]
+            for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if tables and "meta" not in tables:
+            self.conn.close()
+            shown = ", ".join(sorted(tables)[:5])
+            raise StoreError(
+                f"{self.path}: not a newsprism store (it holds other tables: {shown}); "
+                "give --db a new file or a newsprism store"
+            )
 
     def close(self) -> None:
         self.conn.close()
