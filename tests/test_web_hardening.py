@@ -178,3 +178,30 @@ def test_the_csrf_cookie_is_strict(client: TestClient) -> None:
     page = client.get("/")
     cookie = page.headers.get("set-cookie", "")
     assert CSRF_COOKIE in cookie and "samesite=strict" in cookie.lower()
+
+
+def test_csv_keeps_real_data_and_guards_every_formula_start(case_db: Path) -> None:
+    import csv
+    import io
+
+    from newsprism.web import claims_csv
+
+    analysis = load_analysis(case_db)
+    exact = next(c for c in analysis.claims if getattr(c.value, "op", None) == "=")
+    exact.hedge_cue = "\t=1+1"
+    rows = list(csv.DictReader(io.StringIO(claims_csv(analysis))))
+    row = next(r for r in rows if r["claim"] == exact.id)
+    assert row["op"] == "="  # newsprism's own value, not a formula
+    assert row["hedge_cue"] == "'\t=1+1"
+
+
+def test_an_upload_is_stored_under_the_name_the_person_gave(
+    client: TestClient, case_db: Path
+) -> None:
+    files = [
+        ("files", ("../my notes.txt", b"Gunmen killed 4 people in Tarn on Monday.", "text/plain"))
+    ]
+    client.post("/upload", files=files, data={"csrf_token": form_token(client)})
+    sources = {a.source for a in load_analysis(case_db).articles}
+    assert "upload: my notes.txt" in sources
+    assert not any("upload0" in s for s in sources)  # the server's temporary name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,15 +64,20 @@ def analyze_paths(
     settings: Settings | None = None,
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int], None] | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> RunSummary:
     """Read, analyse and store every article under `paths`; already stored texts are not redone.
 
     `progress(done, total)` is called after each article. Bad inputs are collected in the
     summary's `problems`; the good ones are analysed and stored all the same.
+    `source_names` gives the name a file is known by, where its path is not (an upload kept
+    in a temporary folder is stored as the name the person gave it).
     """
     started = time.perf_counter()
     summary = RunSummary(db=Path(db) if db else default_db_path(paths))
     read = ingest(paths)
+    for article in read.articles:
+        article.source = _given_name(article.source, source_names or {})
     summary.problems, summary.skipped = read.problems, read.skipped
     summary.duplicates = len(read.duplicates)
     with Store(summary.db) as store:
@@ -97,6 +102,16 @@ def analyze_paths(
         summary.article_ids = store.ids_for_hashes(a.sha256 for a in read.articles)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _given_name(source: str, names: Mapping[str, str]) -> str:
+    """A source under the name its file is known by ("a.jsonl:3" keeps its line number)."""
+    if source in names:
+        return names[source]
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and path in names:
+        return f"{names[path]}:{line}"
+    return source
 
 
 def load_analysis(

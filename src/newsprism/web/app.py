@@ -307,7 +307,12 @@ def create_app(
         with lock:
             if state["analyzer"] is None:
                 state["analyzer"] = Analyzer()
-            summary = analyze_paths([folder], db=db_path, analyzer=state["analyzer"])
+            summary = analyze_paths(
+                [folder],
+                db=db_path,
+                analyzer=state["analyzer"],
+                source_names={stored: f"upload: {given}" for stored, given in names.items()},
+            )
         problems = []
         for problem in summary.problems:
             text = str(problem)
@@ -456,13 +461,25 @@ def claims_csv(analysis: Analysis) -> str:
             (c.correction or {}).get("status", ""),
             art.text[c.start : c.end],
         ]
-        writer.writerow([_no_formula(cell) for cell in row])
+        writer.writerow(
+            [
+                cell if column in PLAIN_COLUMNS else _no_formula(cell)
+                for column, cell in zip(CSV_COLUMNS, row, strict=True)
+            ]
+        )
     return out.getvalue()
 
 
+# Columns of a closed vocabulary newsprism writes itself ("=", ">=" in `op`): never text
+# from an article, so left as they are.
+PLAIN_COLUMNS = frozenset({"op"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _no_formula(cell: object) -> object:
-    """Spreadsheets run cells that start with = + - @: article text must not become one."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
+    """Spreadsheets run cells that start with = + - @ (or a tab or carriage return before
+    one): article text must not become one."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 
