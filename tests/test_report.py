@@ -145,3 +145,22 @@ def test_comparison_sections_with_hostile_outlets(tmp_path: Path, analyzer) -> N
     assert '<svg class="graph"' in html and '<svg class="timeline"' in html
     assert "&lt;svg onload=&quot;alert(1)&quot;&gt;North&lt;/svg&gt;" in html
     assert 'class="verdict contra"' in html  # the 40 / 55 contradiction is marked in the table
+
+
+def test_the_report_stays_readable_at_any_size() -> None:
+    from newsprism.model import Analysis, Article
+    from newsprism.report.html import MAX_CARDS
+
+    def report_of(n: int) -> str:
+        articles = [
+            Article(
+                f"A{i:012x}", f"{i}.txt", f"Report number {i}. " * 40, "0", outlet=f"Outlet {i}"
+            )
+            for i in range(n)
+        ]
+        return render_report(Analysis(articles=articles))
+
+    small, large = report_of(MAX_CARDS), report_of(MAX_CARDS * 10)
+    # Ten times the articles; the page grows only by the notes and the events list.
+    assert len(large) < 2 * len(small)
+    assert f"{MAX_CARDS * 9} more articles are not shown here" in large

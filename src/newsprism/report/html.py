@@ -23,6 +23,11 @@ from newsprism.report.verdict_view import filter_script, verdict_view
 # worth a check (the check-worthiness dial below).
 TABLE_SLOTS = tuple(slot for slot in SLOTS if slot != "other")
 TABLE_MIN_CHECKWORTHY = 0.5
+# A report must open in a browser whatever the case's size: past these, the rest is counted
+# and left to the app (search, article pages) and to the JSON, which keep every detail.
+MAX_CARDS = 60  # articles shown side by side in full
+MAX_MATRIX_COLUMNS = 40  # articles as columns of the claim matrix
+MAX_ENTITY_ROWS = 400
 
 
 def _css() -> str:
@@ -165,8 +170,16 @@ def _article_card(article: Article, analysis: Analysis) -> str:
     )
 
 
+def _more_note(count: int, what: str, where: str) -> str:
+    return (
+        f'<p class="note more-in-app">{count} more {what} are not shown here: {where} are in '
+        "the JSON export and in the app (<code>newsprism serve</code>).</p>"
+    )
+
+
 def _claim_table(analysis: Analysis) -> str:
-    outlets = _by_event(analysis)
+    everyone = _by_event(analysis)
+    outlets = everyone[:MAX_MATRIX_COLUMNS]
     texts = {a.id: a.text for a in outlets}
     names = _names(analysis)
     verdicts = _verdicts_by_claim(analysis)
@@ -199,9 +212,12 @@ def _claim_table(analysis: Analysis) -> str:
     if not rows:
         return "<p>No claims were found.</p>"
     # Many outlets make many columns: the table scrolls sideways with its slot column held.
+    more = ""
+    if len(everyone) > MAX_MATRIX_COLUMNS:
+        more = _more_note(len(everyone) - MAX_MATRIX_COLUMNS, "articles", "their claims")
     return (
         f"<div class=matrix><table class=claims><thead><tr><th>slot</th>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{more}"
     )
 
 
@@ -289,16 +305,21 @@ def _technique_table(analysis: Analysis) -> str:
 def _entity_table(analysis: Analysis) -> str:
     names = {a.id: source_label(a) for a in analysis.articles}
     rows = []
-    for ent in sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name)):
+    ranked = sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name))
+    for ent in ranked[:MAX_ENTITY_ROWS]:
         where = sorted({names[m.article] for m in ent.mentions if m.article in names})
         rows.append(
             f"<tr><td>{escape(ent.name)}</td><td>{escape(ent.type)}</td>"
             f"<td>{escape(', '.join(ent.aliases))}</td><td>{len(ent.mentions)}</td>"
             f"<td>{escape(', '.join(where))}</td></tr>"
         )
+    more = ""
+    if len(ranked) > MAX_ENTITY_ROWS:
+        more = _more_note(len(ranked) - MAX_ENTITY_ROWS, "entities", "they")
     return (
         "<table class=entities><thead><tr><th>entity</th><th>type</th><th>also written</th>"
         f"<th>mentions</th><th>named by</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{more}"
     )
 
 
@@ -317,7 +338,10 @@ LEGEND = (
 def render_report(analysis: Analysis, title: str = "newsprism report") -> str:
     """The whole report as one HTML document with no external assets."""
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    cards = "".join(_article_card(a, analysis) for a in _by_event(analysis))
+    ordered = _by_event(analysis)
+    cards = "".join(_article_card(a, analysis) for a in ordered[:MAX_CARDS])
+    if len(ordered) > MAX_CARDS:
+        cards += _more_note(len(ordered) - MAX_CARDS, "articles", "their texts")
     n_art, n_claims, n_ent = len(analysis.articles), len(analysis.claims), len(analysis.entities)
     part = report_sections(analysis)
     return f"""<!DOCTYPE html>

@@ -13,6 +13,7 @@ from newsprism.report.labels import source_label, value_label
 
 NODE_H, NODE_GAP, COLUMN_W, GRAPH_W = 30, 14, 220, 760
 ROW_H, TIMELINE_W = 34, 900
+MAX_TIMELINE_ROWS = 60
 PALETTE = ("#2f6f9f", "#b5542f", "#3c8d4f", "#7b5ea7", "#a07a1f", "#c0396b", "#4b7f7a")
 
 
@@ -117,18 +118,23 @@ def timeline_svg(analysis: Analysis) -> str:
     """One row per date, earliest first, with what is dated and which outlets say so."""
     if not analysis.timeline:
         return "<p>No claim carries a date that could be resolved.</p>"
+    entries = analysis.timeline
+    if len(entries) > MAX_TIMELINE_ROWS:
+        # The dates most stated, kept in date order: the rest are noise at this size.
+        keep = sorted(entries, key=lambda e: -len(e.claims))[:MAX_TIMELINE_ROWS]
+        entries = [e for e in entries if e in keep]
     names = {e.id: e.name for e in analysis.entities}
     claims = {c.id: c for c in analysis.claims}
     articles = {a.id: a for a in analysis.articles}
     colours = outlet_colours(analysis)
-    height = len(analysis.timeline) * ROW_H + 20
+    height = len(entries) * ROW_H + 20
     axis_x = 130
     parts = [
         f'<svg class="timeline" viewBox="0 0 {TIMELINE_W} {height}" width="{TIMELINE_W}" '
         f'height="{height}" role="img" aria-label="timeline">',
         f'<line x1="{axis_x}" y1="8" x2="{axis_x}" y2="{height - 8}" class="axis-line"/>',
     ]
-    for i, entry in enumerate(analysis.timeline):
+    for i, entry in enumerate(entries):
         y = 20 + i * ROW_H
         said_by: dict[str, list[str]] = defaultdict(list)
         for cid in entry.claims:

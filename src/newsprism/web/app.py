@@ -56,6 +56,7 @@ CLAIM_ID = re.compile(r"^A[0-9a-f]{12}-c\d{3,}$")
 ENTITY_ID = re.compile(r"^E[0-9a-f]{12}$")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_QUERY_CHARS = 500
+MAX_LISTED_ARTICLES = 200  # the case page lists this many sources; search finds the rest
 MAX_QUERY_WORDS = 20
 MAX_FIGURE = 1e15  # no count or measure in a news report is larger
 MAX_MESSAGE = 600
@@ -162,7 +163,8 @@ def create_app(
             request,
             "case.html",
             title="newsprism case",
-            articles=analysis.articles,
+            articles=analysis.articles[:MAX_LISTED_ARTICLES],
+            more_articles=max(0, len(analysis.articles) - MAX_LISTED_ARTICLES),
             entities=sorted(analysis.entities, key=lambda e: e.name.lower()),
             parts=report_sections(analysis, claim_link=_claim_href, verdict_action="/verdicts"),
             claim_note=CLAIM_TABLE_NOTE,
