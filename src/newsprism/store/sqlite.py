@@ -205,6 +205,16 @@ class Store:
                 (from_id, into_id, _now()),
             )
 
+    def state(self) -> tuple[int, ...]:
+        """A fingerprint of what the store holds: it changes whenever an article, a
+        correction or a merge is added, so a reader can keep results until it does."""
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(rowid), 0) FROM"
+            " articles), (SELECT COUNT(*) FROM corrections), (SELECT COALESCE(MAX(rowid), 0)"
+            " FROM corrections), (SELECT COUNT(*) FROM entity_merges)"
+        ).fetchone()
+        return tuple(int(v) for v in row)
+
     def search(self, query: str, limit: int = 50) -> list[tuple[str, str, str, str]]:
         """(kind, ref id, article id, snippet) of articles and claims matching an FTS5 query.
 

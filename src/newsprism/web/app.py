@@ -10,7 +10,7 @@ import math
 import re
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -122,8 +122,26 @@ def create_app(
     lock = threading.Lock()
     state: dict[str, Any] = {"analyzer": analyzer}
 
+    cache: dict[str, Any] = {"state": None}
+    cache_lock = threading.Lock()
+
+    def cached(name: str, make: Callable[[Analysis], Any]) -> Any:
+        """The case, or something made from it, computed once per state of the store: pages
+        are read far more often than the store changes."""
+        with Store(db_path) as store:
+            state = store.state()
+        with cache_lock:  # one request computes; the others wait for its result
+            if cache["state"] != state:
+                cache.clear()
+                cache["state"] = state
+                cache["analysis"] = load_analysis(db_path)
+            if name not in cache:
+                cache[name] = make(cache["analysis"])
+            return cache[name]
+
     def case() -> Analysis:
-        return load_analysis(db_path)
+        analysis: Analysis = cached("analysis", lambda a: a)
+        return analysis
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         messages = []
@@ -166,7 +184,10 @@ def create_app(
             articles=analysis.articles[:MAX_LISTED_ARTICLES],
             more_articles=max(0, len(analysis.articles) - MAX_LISTED_ARTICLES),
             entities=sorted(analysis.entities, key=lambda e: e.name.lower()),
-            parts=report_sections(analysis, claim_link=_claim_href, verdict_action="/verdicts"),
+            parts=cached(
+                "case_parts",
+                lambda a: report_sections(a, claim_link=_claim_href, verdict_action="/verdicts"),
+            ),
             claim_note=CLAIM_TABLE_NOTE,
             n_articles=len(analysis.articles),
             n_claims=len(analysis.claims),
@@ -394,7 +415,7 @@ def create_app(
 
     @app.get("/report.html", response_class=HTMLResponse)
     def report() -> HTMLResponse:
-        return HTMLResponse(render_report(case(), title="newsprism case"))
+        return HTMLResponse(cached("report", lambda a: render_report(a, title="newsprism case")))
 
     @app.exception_handler(HTTPException)
     def http_problem(request: Request, exc: HTTPException) -> PlainTextResponse:
