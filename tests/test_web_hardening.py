@@ -205,3 +205,55 @@ def test_an_upload_is_stored_under_the_name_the_person_gave(
     sources = {a.source for a in load_analysis(case_db).articles}
     assert "upload: my notes.txt" in sources
     assert not any("upload0" in s for s in sources)  # the server's temporary name
+
+
+def test_pages_keep_answering_while_an_upload_is_analysed(
+    case_db: Path, analyzer, monkeypatch
+) -> None:
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    import newsprism.web.app as web_app
+
+    real = web_app.analyze_paths
+
+    def slow(*args: object, **kwargs: object):  # an analysis that takes a while
+        time.sleep(3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(web_app, "analyze_paths", slow)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(case_db, analyzer=analyzer), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text)
+            assert token
+            files = [("files", ("slow.txt", b"Gunmen killed 5 people in Tarn.", "text/plain"))]
+            upload = threading.Thread(
+                target=client.post,
+                args=("/upload",),
+                kwargs={"files": files, "data": {"csrf_token": token.group(1)}},
+            )
+            upload.start()
+            time.sleep(0.5)  # the upload is being analysed now
+            started = time.perf_counter()
+            with httpx.Client(base_url=base, timeout=30) as other:
+                assert other.get("/search", params={"q": "market"}).status_code == 200
+            assert time.perf_counter() - started < 2.0  # did not wait for the analysis
+            upload.join()
+    finally:
+        server.should_exit = True
