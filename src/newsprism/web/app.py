@@ -10,7 +10,7 @@ import math
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -41,6 +41,7 @@ from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.labels import source_label, value_label
 from newsprism.report.verdict_view import Filters, verdict_view
 from newsprism.store import Store
+from newsprism.web.case_cache import CaseCache
 from newsprism.web.security import (
     CSRF_COOKIE,
     LOOPBACK_NAMES,
@@ -122,26 +123,11 @@ def create_app(
     lock = threading.Lock()
     state: dict[str, Any] = {"analyzer": analyzer}
 
-    cache: dict[str, Any] = {"state": None}
-    cache_lock = threading.Lock()
-
-    def cached(name: str, make: Callable[[Analysis], Any]) -> Any:
-        """The case, or something made from it, computed once per state of the store: pages
-        are read far more often than the store changes."""
-        with Store(db_path) as store:
-            state = store.state()
-        with cache_lock:  # one request computes; the others wait for its result
-            if cache["state"] != state:
-                cache.clear()
-                cache["state"] = state
-                cache["analysis"] = load_analysis(db_path)
-            if name not in cache:
-                cache[name] = make(cache["analysis"])
-            return cache[name]
+    cache = CaseCache(db_path, load_analysis)
+    cached = cache.get
 
     def case() -> Analysis:
-        analysis: Analysis = cached("analysis", lambda a: a)
-        return analysis
+        return cache.analysis()
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         messages = []
@@ -288,6 +274,7 @@ def create_app(
                 store.add_correction(claim_id, action, slot=slot, value=value)
         except NewsprismError as exc:
             return back(f"/claims/{claim_id}", str(exc), error=True)
+        cache.refresh()  # the person who corrected sees the case with the correction
         return back(f"/claims/{claim_id}", "correction saved")
 
     @app.post("/entities/merge")
@@ -305,6 +292,7 @@ def create_app(
                 store.merge_entities(from_id, into_id)
         except NewsprismError as exc:
             return back("/", str(exc), error=True)
+        cache.refresh()
         return back("/", "entities merged")
 
     @app.get("/search", response_class=HTMLResponse)
@@ -336,6 +324,7 @@ def create_app(
                 analyzer=state["analyzer"],
                 source_names={stored: f"upload: {given}" for stored, given in names.items()},
             )
+        cache.refresh()
         problems = []
         for problem in summary.problems:
             text = str(problem)
