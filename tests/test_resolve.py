@@ -136,3 +136,33 @@ def test_bad_alias_file_names_the_file(tmp_path: Path) -> None:
         AliasTable.load([bad])
     with pytest.raises(AliasTableError, match=r"missing\.tsv"):
         AliasTable.load([tmp_path / "missing.tsv"])
+
+
+def test_results_do_not_depend_on_how_a_run_is_split(
+    tmp_path: Path, examples_dir: Path, analyzer
+) -> None:
+    import shutil
+
+    from newsprism.api import analyze_paths, load_analysis
+
+    files = sorted(examples_dir.glob("*.txt"))
+    (tmp_path / "first").mkdir()
+    for f in files[:3]:
+        shutil.copy(f, tmp_path / "first")
+    analyze_paths([tmp_path / "first"], db=tmp_path / "resumed.db", analyzer=analyzer)
+    analyze_paths([examples_dir], db=tmp_path / "resumed.db", analyzer=analyzer)
+    analyze_paths([examples_dir], db=tmp_path / "once.db", analyzer=analyzer)
+    names = [
+        sorted((e.name, e.type) for e in load_analysis(tmp_path / db).entities)
+        for db in ("resumed.db", "once.db")
+    ]
+    assert names[0] == names[1]
+
+
+def test_a_people_s_name_is_its_place_s_whichever_comes_first() -> None:
+    first_place = EntityResolver([("ostrava", "GPE")])
+    assert first_place.resolve("ostravan", "ORG") == "ostrava"
+    first_people = EntityResolver()
+    first_people.resolve("ostrava", "GPE")
+    assert first_people.resolve("ostravan", "NORP") == "ostrava"
+    assert EntityResolver([("bern", "GPE")]).resolve("bernan", "PERSON") == "bernan"

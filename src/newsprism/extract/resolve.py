@@ -263,10 +263,24 @@ class EntityResolver:
             return True
         return all(same_person(key, name) for name in self._person_names.get(known, ()))
 
+    def _place_of_people(self, key: str, etype: str) -> str | None:
+        """'ostravan' for a known place 'ostrava': a people's name is its place's state, by
+        its form alone, whichever of the two was seen first (so results do not depend on the
+        order articles come in)."""
+        if " " in key or etype not in ("ORG", "NORP", "GPE") or not key.endswith("n"):
+            return None
+        for place in (key[:-1], key[:-2]):  # Ostrava-n, Chad-an
+            if len(place) >= 4 and self.known.get(place) == "GPE":
+                return place
+        return None
+
     def resolve(self, key: str, etype: str) -> str:
         """The key to use for a name: an equal or same-actor known key, else the name's own."""
         if key in self.known:
             return key
+        place = self._place_of_people(key, etype)
+        if place is not None:
+            return place
         matches = [k for k in self._candidates(key, etype) if self._fits(key, etype, k)]
         # A surname that fits several full names is ambiguous: it stays its own entity.
         if etype == "PERSON" and " " not in key and len(matches) > 1:
