@@ -23,6 +23,7 @@ from newsprism.model.types import Article, Claim, TechniqueSpan
 from newsprism.nlp import load_pipeline
 from newsprism.settings import MULTIPROCESS_MIN_ARTICLES, Settings
 from newsprism.techniques import TechniqueModel, load_model
+from newsprism.worker_guard import guard_workers
 
 
 @dataclass
@@ -104,6 +105,8 @@ class Analyzer:
         n_process = self.settings.n_process
         if len(items) < MULTIPROCESS_MIN_ARTICLES:
             n_process = 1
+        if n_process > 1:
+            guard_workers()  # a killed run leaves no worker behind
         docs = self.nlp.pipe(
             (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
         )
