@@ -103,6 +103,7 @@ class Actors:
     entities: dict[str, Entity]
     table: AliasTable
     _cache: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _by_key: dict[str, str] | None = None
 
     def state_of(self, entity_id: str) -> str | None:
         """The state an actor belongs to: the top of its `part_of` chain, or the state a word
@@ -125,10 +126,11 @@ class Actors:
 
     def entity_of_key(self, key: str) -> str | None:
         """The id of the entity whose folded name is `key` (a state from `state_of`)."""
-        for ent in self.entities.values():
-            if entity_key(ent.name) == key:
-                return ent.id
-        return None
+        if self._by_key is None:
+            self._by_key = {}
+            for ent in self.entities.values():
+                self._by_key.setdefault(entity_key(ent.name), ent.id)
+        return self._by_key.get(key)
 
     def distinctive(self, entity_id: str) -> frozenset[str]:
         """The words of an actor's names that single it out: not generic, not a state."""

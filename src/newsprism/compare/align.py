@@ -18,9 +18,9 @@ from newsprism.model.types import SLOTS, AccusationValue, Claim, NumberValue
 
 COMPARED_SLOTS = frozenset(SLOTS) - {"other"}  # "other" claims have free-form values
 MIN_CHECKWORTHY = 0.5
-# Above this many claims of one slot in one event, pairs grow past what anyone reads (300
-# claims make 45,000 pairs); repeats inside an article are then dropped before pairing.
-MAX_CANDIDATES = 300
+# Above this many claims of one slot in one event, pairs grow past what anyone reads (100
+# claims make 4,950 pairs); repeats, then shared statements are then dropped before pairing.
+MAX_CANDIDATES = 100
 
 
 def _key(claim: Claim) -> tuple[str, str | None, str | None] | None:

@@ -11,13 +11,13 @@ from importlib import resources
 from pathlib import Path
 
 from newsprism import __version__
-from newsprism.model.types import SLOTS, Analysis, Article, Claim, Comparison
+from newsprism.model.types import SLOTS, Analysis, Article, Claim, Comparison, OutletProfile
 from newsprism.readers_marker import GENERATOR_MARK
 from newsprism.report.highlight import Highlight, render_highlighted
 from newsprism.report.labels import source_label, value_label
 from newsprism.report.progression import progression_section
 from newsprism.report.svg import accusation_graph_svg, outlet_colours, timeline_svg
-from newsprism.report.verdict_view import filter_script, verdict_view
+from newsprism.report.verdict_view import MAX_ROWS, filter_script, verdict_view
 
 # Slots shown as rows of the claim table, in this order; `quantity` rows list other numbers
 # worth a check (the check-worthiness dial below).
@@ -26,8 +26,10 @@ TABLE_MIN_CHECKWORTHY = 0.5
 # A report must open in a browser whatever the case's size: past these, the rest is counted
 # and left to the app (search, article pages) and to the JSON, which keep every detail.
 MAX_CARDS = 60  # articles shown side by side in full
-MAX_MATRIX_COLUMNS = 40  # articles as columns of the claim matrix
+MAX_MATRIX_COLUMNS = 24  # articles as columns of the claim matrix
 MAX_ENTITY_ROWS = 400
+MAX_OUTLET_ROWS = 100  # outlets in the profile and technique tables, the busiest first
+MAX_LISTED = 12  # article names listed under an event
 
 
 def _css() -> str:
@@ -127,6 +129,7 @@ def report_sections(
     analysis: Analysis,
     claim_link: Callable[[Claim], str] = lambda c: f"#{c.id}",
     verdict_action: str = "",
+    verdict_rows: int = MAX_ROWS,
 ) -> dict[str, str]:
     """The report's parts as HTML fragments (escaped already), for the report and the app.
 
@@ -137,7 +140,9 @@ def report_sections(
     return {
         "events": _events(analysis),
         "claims": _claim_table(analysis),
-        "comparisons": verdict_view(analysis, link=claim_link, action=verdict_action),
+        "comparisons": verdict_view(
+            analysis, link=claim_link, action=verdict_action, max_rows=verdict_rows
+        ),
         "progression": progression_section(analysis),
         "graph": accusation_graph_svg(analysis),
         "timeline": timeline_svg(analysis),
@@ -233,10 +238,24 @@ def _events(analysis: Analysis) -> str:
     labels = {a.id: source_label(a) for a in analysis.articles}
     items = "".join(
         f"<li><b>{escape(e.name)}</b>: {len(e.articles)} article(s): "
-        f"{escape(', '.join(labels[a] for a in e.articles))}</li>"
+        f"{escape(_listed([labels[a] for a in e.articles]))}</li>"
         for e in analysis.events
     )
     return f"<section><h2>Events</h2><ul class=events>{items}</ul></section>"
+
+
+def _listed(names: list[str]) -> str:
+    """Names joined, at most MAX_LISTED of them, with a count of the rest."""
+    shown = ", ".join(names[:MAX_LISTED])
+    return f"{shown} and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else shown
+
+
+def _busiest(profiles: list[OutletProfile]) -> list[OutletProfile]:
+    """The outlets with the most claims, at most MAX_OUTLET_ROWS, in their first order."""
+    if len(profiles) <= MAX_OUTLET_ROWS:
+        return profiles
+    keep = {id(p) for p in sorted(profiles, key=lambda p: -p.claims)[:MAX_OUTLET_ROWS]}
+    return [p for p in profiles if id(p) in keep]
 
 
 def _profile_table(analysis: Analysis) -> str:
@@ -259,7 +278,7 @@ def _profile_table(analysis: Analysis) -> str:
         f"<td>{bar(p.contradicted, p.claims, 'contradicted')}</td>"
         f"<td>{p.own_techniques} / {p.quoted_techniques}</td>"
         f"<td>{escape(', '.join(names.get(a, a) for a in p.accuses)) or '–'}</td></tr>"
-        for p in analysis.outlets
+        for p in _busiest(analysis.outlets)
     )
     return (
         "<table class=profiles><thead><tr><th>outlet</th><th>articles</th><th>claims</th>"
@@ -284,7 +303,7 @@ def _technique_table(analysis: Analysis) -> str:
     techniques = sorted({t.technique for t in analysis.techniques})
     head = "".join(f"<th>{escape(t.replace('_', ' ').replace(',', ', '))}</th>" for t in techniques)
     rows = []
-    for outlet, articles in outlets.items():
+    for outlet, articles in list(outlets.items())[:MAX_OUTLET_ROWS]:
         words = sum(len(a.text.split()) for a in articles) or 1
         cells = "".join(
             f"<td>{counts[(outlet, t)] or '–'}"
@@ -311,7 +330,7 @@ def _entity_table(analysis: Analysis) -> str:
         rows.append(
             f"<tr><td>{escape(ent.name)}</td><td>{escape(ent.type)}</td>"
             f"<td>{escape(', '.join(ent.aliases))}</td><td>{len(ent.mentions)}</td>"
-            f"<td>{escape(', '.join(where))}</td></tr>"
+            f"<td>{escape(_listed(where))}</td></tr>"
         )
     more = ""
     if len(ranked) > MAX_ENTITY_ROWS:

@@ -29,7 +29,8 @@ MIN_CHECKWORTHY = 0.5
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 150, 16, 34
 LOG_RATIO = 20.0
-RECALLED_SHIFT = dt.timedelta(hours=6)  # where an older figure an article recalls is drawn
+RECALLED_SHIFT = dt.timedelta(hours=6)
+MAX_POINTS = 300  # where an older figure an article recalls is drawn
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def progression_svg(analysis: Analysis, slot: str, by: str = "outlet") -> str:
     found, undated = points(analysis, slot)
     if len(found) < 2:
         return ""
+    if len(found) > MAX_POINTS:
+        # A chart of thousands of marks is a smear: every k-th figure in time order shows it.
+        step = len(found) / MAX_POINTS
+        ordered = sorted(found, key=lambda p: p.when)
+        found = [ordered[int(i * step)] for i in range(MAX_POINTS)]
     names = {e.id: e.name for e in analysis.entities}
     series: dict[str, list[Point]] = defaultdict(list)
     for p in sorted(found, key=lambda p: p.when):

@@ -24,7 +24,7 @@ from newsprism.extract.resolve import AliasTable
 from newsprism.model.types import Analysis, Article, CauseValue, Claim, Comparison
 from newsprism.report.labels import source_label, value_label
 
-MAX_ROWS = 400  # per part of the view; the rest stays in the store, the JSON and the CSV
+MAX_ROWS = 200  # per part of the view; the rest stays in the store, the JSON and the CSV
 SENTENCE_CHARS = 320
 OWN_VOICE = "outlet's own voice"
 VERDICT_ORDER = ("contradictory", "not_comparable", "consistent")
@@ -53,12 +53,19 @@ class _Case:
         self.articles = {a.id: a for a in analysis.articles}
         self.names = {e.id: e.name for e in analysis.entities}
         self.entities = analysis.entities
+        self._sides: dict[str, str] = {}
+        self.gists: dict[str, str] = {}
 
     @cached_property
     def actors(self) -> Actors:
         return Actors({e.id: e for e in self.entities}, AliasTable.load())
 
     def side(self, agent: str) -> str:
+        if agent not in self._sides:
+            self._sides[agent] = self._side(agent)
+        return self._sides[agent]
+
+    def _side(self, agent: str) -> str:
         """An agent as grouping sees it: a named unit by its name, a state's organs (Russian
         forces, the Russian air force) by their state, as the verdicts judge them."""
         state = self.actors.state_of(agent)
@@ -198,7 +205,10 @@ def _grouped(comparisons: list[Comparison], case: _Case) -> list[_Group]:
     groups: dict[tuple[str, str, tuple[str, ...]], _Group] = {}
     for c in comparisons:
         a, b = (case.claims[i] for i in c.claims)
-        key = (c.slot, _verdict_word(c), tuple(sorted((_gist(a, case), _gist(b, case)))))
+        for claim in (a, b):
+            if claim.id not in case.gists:
+                case.gists[claim.id] = _gist(claim, case)
+        key = (c.slot, _verdict_word(c), tuple(sorted((case.gists[a.id], case.gists[b.id]))))
         group = groups.get(key)
         if group is None:
             groups[key] = _Group(
@@ -265,6 +275,7 @@ def verdict_view(
     link: Callable[[Claim], str] = lambda c: f"#{c.id}",
     filters: Filters = Filters(),
     action: str = "",
+    max_rows: int = MAX_ROWS,
 ) -> str:
     """The verdict view as an HTML fragment: counts, the filter, and the ranked rows."""
     case = _Case(analysis)
@@ -277,14 +288,14 @@ def verdict_view(
     head = (
         "<thead><tr><th>slot</th><th>verdict</th><th>the two claims</th><th>why</th></tr></thead>"
     )
-    rows = "".join(_row(g, case, link) for g in notable[:MAX_ROWS])
-    left = len(notable) - MAX_ROWS
+    rows = "".join(_row(g, case, link) for g in notable[:max_rows])
+    left = len(notable) - max_rows
     note = (
         f'<p class="note">{left} more rows: narrow the filter, or see the JSON export.</p>'
         if left > 0
         else ""
     )
-    agree_rows = "".join(_row(g, case, link) for g in agreeing[:MAX_ROWS])
+    agree_rows = "".join(_row(g, case, link) for g in agreeing[:max_rows])
     agree = (
         f'<details class="agreeing"><summary>{sum(g.size for g in agreeing)} agreeing pairs '
         f'in {len(agreeing)} groups</summary><table class="verdicts">{head}<tbody>{agree_rows}'

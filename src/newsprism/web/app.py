@@ -33,6 +33,7 @@ from newsprism.model.types import (
     Analysis,
     Claim,
     DateValue,
+    Entity,
     EntityValue,
     NumberValue,
 )
@@ -88,6 +89,15 @@ def query_problem(query: str) -> str | None:
     if len(query) > MAX_QUERY_CHARS:
         return f"the query is too long: at most {MAX_QUERY_CHARS} characters"
     return None
+
+
+MAX_MERGE_CHOICES = 300
+
+
+def _merge_choices(analysis: Analysis) -> list[Entity]:
+    """The entities a person may merge from the case page: the most mentioned, by name."""
+    busiest = sorted(analysis.entities, key=lambda e: -len(e.mentions))[:MAX_MERGE_CHOICES]
+    return sorted(busiest, key=lambda e: e.name.lower())
 
 
 def _claim_href(claim: Claim) -> str:
@@ -169,10 +179,12 @@ def create_app(
             title="newsprism case",
             articles=analysis.articles[:MAX_LISTED_ARTICLES],
             more_articles=max(0, len(analysis.articles) - MAX_LISTED_ARTICLES),
-            entities=sorted(analysis.entities, key=lambda e: e.name.lower()),
+            entities=cached("merge_choices", _merge_choices),
             parts=cached(
                 "case_parts",
-                lambda a: report_sections(a, claim_link=_claim_href, verdict_action="/verdicts"),
+                lambda a: report_sections(
+                    a, claim_link=_claim_href, verdict_action="/verdicts", verdict_rows=40
+                ),
             ),
             claim_note=CLAIM_TABLE_NOTE,
             n_articles=len(analysis.articles),
