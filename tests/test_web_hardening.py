@@ -257,3 +257,16 @@ def test_pages_keep_answering_while_an_upload_is_analysed(
             upload.join()
     finally:
         server.should_exit = True
+
+
+def test_without_a_given_analyzer_uploads_are_analysed_in_a_worker_process(
+    case_db: Path,
+) -> None:
+    app = create_app(case_db)  # as `newsprism serve` makes it
+    with TestClient(app, base_url=BASE) as client:
+        files = [("files", ("w.txt", b"Gunmen killed 7 people in Tarn on Monday.", "text/plain"))]
+        done = client.post(
+            "/upload", files=files, data={"csrf_token": form_token(client)}, follow_redirects=False
+        )
+        assert done.status_code == 303 and "1+analysed" in done.headers["location"]
+    assert "upload: w.txt" in {a.source for a in load_analysis(case_db).articles}

@@ -42,6 +42,7 @@ from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.labels import source_label, value_label
 from newsprism.report.verdict_view import Filters, verdict_view
 from newsprism.store import Store
+from newsprism.web.analysis_worker import AnalysisWorker
 from newsprism.web.case_cache import CaseCache
 from newsprism.web.security import (
     CSRF_COOKIE,
@@ -132,6 +133,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(_here("static"))), name="static")
     lock = threading.Lock()
     state: dict[str, Any] = {"analyzer": analyzer}
+    worker = AnalysisWorker()
+    app.router.on_shutdown.append(worker.close)
 
     cache = CaseCache(db_path, load_analysis)
     cached = cache.get
@@ -327,15 +330,14 @@ def create_app(
         return page(request, "search.html", title=f"search {q}", query=q, results=results)
 
     def ingest(folder: Path, names: dict[str, str]) -> RedirectResponse:
-        with lock:
-            if state["analyzer"] is None:
-                state["analyzer"] = Analyzer()
-            summary = analyze_paths(
-                [folder],
-                db=db_path,
-                analyzer=state["analyzer"],
-                source_names={stored: f"upload: {given}" for stored, given in names.items()},
-            )
+        given_names = {stored: f"upload: {given}" for stored, given in names.items()}
+        with lock:  # one analysis at a time
+            if state["analyzer"] is not None:  # an analyzer given (tests, the Python API)
+                summary = analyze_paths(
+                    [folder], db=db_path, analyzer=state["analyzer"], source_names=given_names
+                )
+            else:
+                summary = worker.analyze(folder, db_path, given_names)
         cache.refresh()
         problems = []
         for problem in summary.problems:
