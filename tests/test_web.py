@@ -53,14 +53,23 @@ def test_case_page(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
     for part in (
-        "Claims by slot and source",
-        "Who blames whom",
-        "Timeline",
+        "Where the sources agree and collide",
         "How each outlet reports",
         "Valdoria Daily",
     ):
         assert part in page.text
     assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text
+    # The heavy parts have pages of their own, linked from the case page.
+    for path, part in (
+        ("/matrix", "Claims by slot and source"),
+        ("/figures", "Who blames whom"),
+        ("/figures", "Timeline"),
+        ("/entities", "Merge two entities"),
+    ):
+        assert f'href="{path}"' in page.text
+        other = client.get(path)
+        assert other.status_code == 200 and part in other.text
+        assert "<script>alert" not in other.text
 
 
 def test_article_page_has_layers_and_claim_marks(client: TestClient) -> None:
@@ -71,7 +80,7 @@ def test_article_page_has_layers_and_claim_marks(client: TestClient) -> None:
 
 
 def test_claim_page_links_to_other_outlets(client: TestClient) -> None:
-    case = client.get("/").text
+    case = client.get("/matrix").text
     claim = first(r'<a class="verdict contra" href="#(A[0-9a-f]{12}-c\d+)"', case)
     page = client.get(f"/claims/{claim}")
     assert page.status_code == 200

@@ -9,10 +9,13 @@ from pathlib import Path
 
 def test_case_page_and_layers(page, served: str, screenshots: Path | None) -> None:
     page.goto(served + "/")
-    assert page.locator("h2", has_text="Claims by slot and source").is_visible()
-    assert page.locator("table.claims").is_visible()
+    assert page.locator("h2", has_text="Where the sources agree and collide").is_visible()
     if screenshots:
         page.screenshot(path=str(screenshots / "app-case.png"))
+    page.locator("a", has_text="Claims by slot and source").first.click()
+    page.wait_for_url(re.compile(r"/matrix$"))
+    assert page.locator("table.claims").is_visible()
+    page.goto(served + "/")
     page.locator("a", has_text="Valdoria Daily").first.click()
     page.wait_for_url(re.compile(r"/articles/A[0-9a-f]{12}"))
     entities = page.locator("input[data-layer=entities]")
@@ -26,7 +29,7 @@ def test_case_page_and_layers(page, served: str, screenshots: Path | None) -> No
 
 
 def test_claim_page_and_the_contradicting_sentence(page, served: str) -> None:
-    page.goto(served + "/")
+    page.goto(served + "/matrix")
     link = page.locator("table.claims a.verdict.contra").first
     claim_id = link.locator("xpath=..").locator("a").first.get_attribute("href").lstrip("#")
     page.goto(f"{served}/claims/{claim_id}")
@@ -129,7 +132,7 @@ def test_the_report_filters_its_verdicts_in_the_page(page, served: str) -> None:
 
 
 def test_the_progression_chart_renders(page, served: str) -> None:
-    page.goto(served + "/")
+    page.goto(served + "/figures")
     chart = page.locator("svg.progression").first
     assert chart.is_visible()
     box = chart.bounding_box()

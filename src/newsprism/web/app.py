@@ -182,18 +182,46 @@ def create_app(
             title="newsprism case",
             articles=analysis.articles[:MAX_LISTED_ARTICLES],
             more_articles=max(0, len(analysis.articles) - MAX_LISTED_ARTICLES),
-            entities=cached("merge_choices", _merge_choices),
-            parts=cached(
-                "case_parts",
-                lambda a: report_sections(
-                    a, claim_link=_claim_href, verdict_action="/verdicts", verdict_rows=40
-                ),
-            ),
-            claim_note=CLAIM_TABLE_NOTE,
+            parts=parts(),
             n_articles=len(analysis.articles),
             n_claims=len(analysis.claims),
             n_entities=len(analysis.entities),
             db_name=db_path.name,
+        )
+
+    def parts() -> dict[str, str]:
+        found: dict[str, str] = cached(
+            "case_parts",
+            lambda a: report_sections(
+                a, claim_link=_claim_href, verdict_action="/verdicts", verdict_rows=40
+            ),
+        )
+        return found
+
+    @app.get("/matrix", response_class=HTMLResponse)
+    def matrix_page(request: Request) -> HTMLResponse:
+        sections = [("Claims by slot and source", CLAIM_TABLE_NOTE + parts()["claims"])]
+        return page(request, "sections.html", title="Claims by slot and source", sections=sections)
+
+    @app.get("/figures", response_class=HTMLResponse)
+    def figures_page(request: Request) -> HTMLResponse:
+        found = parts()
+        sections = [
+            ("How the figures moved", found["progression"]),
+            ("Who blames whom", found["graph"]),
+            ("Timeline", found["timeline"]),
+        ]
+        return page(request, "sections.html", title="Figures, blame and time", sections=sections)
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities_page(request: Request) -> HTMLResponse:
+        return page(
+            request,
+            "entities.html",
+            title="entities",
+            entities=cached("merge_choices", _merge_choices),
+            table=parts()["entities"],
+            n_entities=len(case().entities),
         )
 
     @app.get("/verdicts", response_class=HTMLResponse)
