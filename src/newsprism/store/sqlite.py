@@ -215,10 +215,12 @@ class Store:
         ).fetchone()
         return tuple(int(v) for v in row)
 
-    def search(self, query: str, limit: int = 50) -> list[tuple[str, str, str, str]]:
-        """(kind, ref id, article id, snippet) of articles and claims matching an FTS5 query.
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str, str, str]]:
+        """(kind, ref id, article id, snippet) of the best articles and claims for a query.
 
-        The query's words are quoted, so what a person types is never FTS5 syntax.
+        The query's words are quoted, so what a person types is never FTS5 syntax. The best
+        matches are ranked first and only they get a snippet: a snippet of a long article
+        costs about half a millisecond, and a common word matches thousands of rows.
         """
         # Each word once, and a bounded number of them: FTS5 cost grows with repeated terms.
         words = list(dict.fromkeys(w for w in query.replace('"', " ").split() if w))
@@ -226,14 +228,20 @@ class Store:
         if not words:
             return []
         match = " ".join(f'"{w}"' for w in words)
-        return [
-            tuple(row)
-            for row in self.conn.execute(
-                "SELECT kind, ref_id, article_id, snippet(search, 3, '[', ']', ' … ', 12)"
-                " FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-        ]
+        best = self.conn.execute(
+            "SELECT rowid, kind, ref_id, article_id FROM search WHERE search MATCH ?"
+            " ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        found = []
+        for rowid, kind, ref_id, article_id in best:
+            (snippet,) = self.conn.execute(
+                "SELECT snippet(search, 3, '[', ']', ' … ', 12) FROM search"
+                " WHERE search MATCH ? AND rowid = ?",
+                (match, rowid),
+            ).fetchone()
+            found.append((kind, ref_id, article_id, snippet))
+        return found
 
     def _insert_article(self, a: Article, pipeline: str) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
