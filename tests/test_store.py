@@ -66,3 +66,17 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bogus.write_text("these are my notes, not a database\n" * 20)
     with pytest.raises(StoreError, match=r"notes\.db"):
         Store(bogus)
+
+
+def test_search_ranks_and_marks_the_best_matches(
+    tmp_path: Path, examples_dir: Path, analyzer
+) -> None:
+    db = tmp_path / "case.db"
+    analyze_paths([examples_dir], db=db, analyzer=analyzer)
+    with Store(db) as store:
+        found = store.search("Harbour Market")
+        assert found and len(found) <= 20
+        assert all("[" in snippet and "]" in snippet for _, _, _, snippet in found)
+        assert len(store.search("killed", limit=3)) == 3
+        assert store.search("killed killed killed") == store.search("killed")
+        assert store.search('"') == [] and store.search("zzqqxx") == []
