@@ -110,7 +110,7 @@ def test_techniques_reach_the_contract_and_the_report(tmp_path: Path, analyzer) 
 
 
 def test_word_piece_runs_join_and_trim() -> None:
-    from newsprism.techniques.model import decode_char_runs
+    from newsprism.techniques.runs import decode_char_runs
 
     text = "They are vile, cowardly thugs. Calm."
     pieces = [

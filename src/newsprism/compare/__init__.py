@@ -13,8 +13,7 @@ from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
 from newsprism.compare.voices import assign_voices
 from newsprism.extract.resolve import AliasTable
-from newsprism.model.types import Analysis, Comparison, Event
-from newsprism.store.corrections import standing
+from newsprism.model.types import Analysis, Comparison, Event, standing
 
 __all__ = ["compare", "group_events", "judge"]
 

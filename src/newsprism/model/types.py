@@ -235,3 +235,8 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     outlets: list[OutletProfile] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def standing(claims: list[Claim]) -> list[Claim]:
+    """The claims a person has not marked wrong."""
+    return [c for c in claims if not (c.correction and c.correction.get("status") == "wrong")]

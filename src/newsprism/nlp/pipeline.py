@@ -9,8 +9,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+import newsprism.nlp.components  # noqa: F401  (registers newsprism's components)
 from newsprism.errors import ModelNotFoundError
-from newsprism.nlp import components  # noqa: F401  (registers newsprism's components)
 from newsprism.settings import SPACY_MODEL_CANDIDATES, SPACY_MODEL_ENV
 
 INSTALL_HINT = (

@@ -89,9 +89,4 @@ def apply_corrections(
         claim.correction = {"status": "corrected", "was": was, "note": note}
 
 
-def standing(claims: list[Claim]) -> list[Claim]:
-    """The claims a person has not marked wrong."""
-    return [c for c in claims if not (c.correction and c.correction.get("status") == "wrong")]
-
-
-__all__ = ["apply_corrections", "apply_merges", "standing"]
+__all__ = ["apply_corrections", "apply_merges"]

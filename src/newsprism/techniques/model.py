@@ -20,6 +20,7 @@ import numpy as np
 from newsprism.learn.linear import LinearModel, train_logistic
 from newsprism.techniques.data import Corpus, read_corpus
 from newsprism.techniques.features import span_features, token_features
+from newsprism.techniques.runs import PUNCTUATION
 from newsprism.techniques.scoring import merge, si_scores
 from newsprism.techniques.taxonomy import TAXONOMY_VERSION, TECHNIQUES
 
@@ -31,7 +32,6 @@ MODEL_DIR = "model"
 TAGGER_FILE, CLASSIFIER_FILE = "tagger.npz", "classifier.npz"
 MULTI_SHARE = 0.8
 HELD_OUT_SHARE = 10  # one article in ten, by a hash of its id, picks the tagging threshold
-_PUNCTUATION = frozenset(".,;:!?\"“”'’()-–—")
 
 
 @dataclass(frozen=True)
@@ -72,40 +72,13 @@ def decode(
         found.append(run)
     out = []
     for indices in found:
-        while indices and text[spans[indices[0]][0]] in _PUNCTUATION:
+        while indices and text[spans[indices[0]][0]] in PUNCTUATION:
             indices = indices[1:]
-        while indices and text[spans[indices[-1]][0]] in _PUNCTUATION:
+        while indices and text[spans[indices[-1]][0]] in PUNCTUATION:
             indices = indices[:-1]
         if indices:
             start, end = spans[indices[0]][0], spans[indices[-1]][1]
             out.append((start, end, float(np.mean(probs[indices]))))
-    return out
-
-
-def decode_char_runs(
-    text: str, pieces: list[tuple[int, int, float]], threshold: float
-) -> list[tuple[int, int, float]]:
-    """Runs of pieces (start, end, probability) at or over the threshold that touch or are
-    separated by spaces only, as spans without edge punctuation."""
-    runs: list[list[tuple[int, int, float]]] = []
-    current: list[tuple[int, int, float]] = []
-    for piece in pieces:
-        if piece[2] >= threshold and (not current or not text[current[-1][1] : piece[0]].strip()):
-            current.append(piece)
-            continue
-        if current:
-            runs.append(current)
-        current = [piece] if piece[2] >= threshold else []
-    if current:
-        runs.append(current)
-    out = []
-    for run in runs:
-        while run and text[run[0][0]] in _PUNCTUATION:
-            run = run[1:]
-        while run and text[run[-1][1] - 1] in _PUNCTUATION:
-            run = run[:-1]
-        if run:
-            out.append((run[0][0], run[-1][1], float(np.mean([p for _, _, p in run]))))
     return out
 
 

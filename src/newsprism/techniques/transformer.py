@@ -19,7 +19,6 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.techniques.features import sentences
-from newsprism.techniques.model import decode_char_runs
 from newsprism.techniques.onnx_tools import (
     TOKENIZER_FILE,
     cpu_session,
@@ -27,6 +26,7 @@ from newsprism.techniques.onnx_tools import (
     plain_tokenizer,
     start_fine_tuning,
 )
+from newsprism.techniques.runs import decode_char_runs
 from newsprism.techniques.scoring import merge, si_scores
 
 ONNX_FILE, META_FILE = "tagger.onnx", "tagger.json"
