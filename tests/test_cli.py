@@ -121,3 +121,22 @@ def test_user_alias_table(runner: CliRunner, examples_dir: Path, tmp_path: Path)
     doc = json.loads(out.read_text())
     hand = next(e for e in doc["entities"] if e["name"] == "Red Hand")
     assert "Crimson Hand" in hand["aliases"]
+
+
+def test_the_cli_writes_the_claims_csv(tmp_path: Path, examples_dir: Path) -> None:
+    import csv
+
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    db, out = tmp_path / "case.db", tmp_path / "claims.csv"
+    run = CliRunner().invoke(
+        main, ["analyze", str(examples_dir), "--db", str(db), "--csv", str(out), "-q"]
+    )
+    assert run.exit_code == 0, run.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and {"claim", "slot", "outlet", "sentence"} <= set(rows[0])
+    again = tmp_path / "again.csv"
+    assert CliRunner().invoke(main, ["report", "--db", str(db), "--csv", str(again)]).exit_code == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")

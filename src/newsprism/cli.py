@@ -15,7 +15,7 @@ from newsprism import __version__
 from newsprism.api import RunSummary, analyze_paths, load_analysis
 from newsprism.errors import NewsprismError
 from newsprism.model import write_json
-from newsprism.report import write_report
+from newsprism.report import write_csv, write_report
 from newsprism.settings import DEFAULT_DB_NAME, Settings
 from newsprism.store import Store
 
@@ -96,9 +96,14 @@ def _report_summary(summary: RunSummary, quiet: bool) -> None:
 
 
 def _write_outputs(
-    db: Path, ids: list[str] | None, json_out: Path | None, html_out: Path | None, quiet: bool
+    db: Path,
+    ids: list[str] | None,
+    json_out: Path | None,
+    html_out: Path | None,
+    quiet: bool,
+    csv_out: Path | None = None,
 ) -> None:
-    if not json_out and not html_out:
+    if not json_out and not html_out and not csv_out:
         return
     analysis = load_analysis(db, ids)
     if json_out:
@@ -107,6 +112,17 @@ def _write_outputs(
     if html_out:
         write_report(analysis, html_out)
         _say(quiet, f"HTML report: {html_out}")
+    if csv_out:
+        write_csv(analysis, csv_out)
+        _say(quiet, f"CSV of claims: {csv_out}")
+
+
+CSV_OPTION = click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the claims as CSV here (one row per claim, corrections included).",
+)
 
 
 class _Commands(click.Group):
@@ -156,6 +172,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the HTML report for these articles here.",
 )
+@CSV_OPTION
 @click.option("--spacy-model", help="spaCy pipeline to use (package name or folder).")
 @click.option(
     "--aliases",
@@ -173,6 +190,7 @@ def analyze(
     db: Path | None,
     json_out: Path | None,
     html_out: Path | None,
+    csv_out: Path | None,
     spacy_model: str | None,
     alias_files: tuple[str, ...],
     workers: int,
@@ -188,7 +206,7 @@ def analyze(
     settings.spacy_model = spacy_model or settings.spacy_model
     settings.n_process = max(1, workers)
     settings.alias_files = list(alias_files)
-    _check_output_folders(json_out, html_out)  # before minutes of analysis, not after
+    _check_output_folders(json_out, html_out, csv_out)  # before minutes of analysis, not after
     if db is not None:
         with _exit_on_error():
             Store(db).close()  # refuses another application's database before anything runs
@@ -196,7 +214,7 @@ def analyze(
         summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
     with _exit_on_error():
         _report_summary(summary, quiet)
-        _write_outputs(summary.db, summary.article_ids, json_out, html_out, quiet)
+        _write_outputs(summary.db, summary.article_ids, json_out, html_out, quiet, csv_out)
     if summary.failed:
         sys.exit(EXIT_INPUT_PROBLEMS)
 
@@ -221,18 +239,22 @@ def analyze(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the JSON contract here.",
 )
+@CSV_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def report(db: Path, html_out: Path | None, json_out: Path | None, quiet: bool) -> None:
-    """Write the report and/or JSON of everything in a store.
+def report(
+    db: Path, html_out: Path | None, json_out: Path | None, csv_out: Path | None, quiet: bool
+) -> None:
+    """Write the report, the JSON and/or the claims CSV of everything in a store.
 
     \b
     Example:
-        newsprism report --db case.db --html case.html --json case.json
+        newsprism report --db case.db --html case.html --json case.json --csv claims.csv
     """
-    if not html_out and not json_out:
+    if not html_out and not json_out and not csv_out:
         html_out = db.with_suffix(".html")
+    _check_output_folders(json_out, html_out, csv_out)
     with _exit_on_error():
-        _write_outputs(db, None, json_out, html_out, quiet)
+        _write_outputs(db, None, json_out, html_out, quiet, csv_out)
 
 
 @main.command()

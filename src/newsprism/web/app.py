@@ -3,8 +3,6 @@ and exports. Server-rendered (Jinja2, autoescaped); every asset is served by the
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -29,15 +27,12 @@ from newsprism.model import to_dict
 from newsprism.model.types import (
     NUMBER_OPS,
     SLOTS,
-    AccusationValue,
     Analysis,
     Claim,
-    DateValue,
     Entity,
-    EntityValue,
     NumberValue,
 )
-from newsprism.report import highlighted_text, render_report, report_sections
+from newsprism.report import claims_csv, highlighted_text, render_report, report_sections
 from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.labels import source_label, value_label
 from newsprism.report.verdict_view import Filters, verdict_view
@@ -459,83 +454,4 @@ def create_app(
     return app
 
 
-CSV_COLUMNS = (
-    "claim",
-    "article",
-    "outlet",
-    "slot",
-    "value",
-    "op",
-    "number",
-    "high",
-    "unit",
-    "date",
-    "entity",
-    "accuser",
-    "accused",
-    "hedged",
-    "hedge_cue",
-    "attributed_to",
-    "sourced",
-    "checkworthy",
-    "correction",
-    "sentence",
-)
-
-
-def claims_csv(analysis: Analysis) -> str:
-    """Every claim as a CSV row, corrections included; cells are plain text, never formulas."""
-    names = {e.id: e.name for e in analysis.entities}
-    articles = {a.id: a for a in analysis.articles}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for c in analysis.claims:
-        v = c.value
-        art = articles[c.article]
-        row = [
-            c.id,
-            c.article,
-            source_label(art),
-            c.slot,
-            value_label(v, names=names),
-            v.op if isinstance(v, NumberValue) else "",
-            v.value if isinstance(v, NumberValue) else "",
-            v.high if isinstance(v, NumberValue) and v.high is not None else "",
-            v.unit if isinstance(v, NumberValue) and v.unit else "",
-            v.date or "" if isinstance(v, DateValue) else "",
-            names.get(v.entity, "") if isinstance(v, EntityValue) else "",
-            names.get(v.accuser, "") if isinstance(v, AccusationValue) else "",
-            names.get(v.accused, "") if isinstance(v, AccusationValue) else "",
-            c.hedged,
-            c.hedge_cue or "",
-            names.get(c.attributed_to or "", ""),
-            c.sourced,
-            c.checkworthy,
-            (c.correction or {}).get("status", ""),
-            art.text[c.start : c.end],
-        ]
-        writer.writerow(
-            [
-                cell if column in PLAIN_COLUMNS else _no_formula(cell)
-                for column, cell in zip(CSV_COLUMNS, row, strict=True)
-            ]
-        )
-    return out.getvalue()
-
-
-# Columns of a closed vocabulary newsprism writes itself ("=", ">=" in `op`): never text
-# from an article, so left as they are.
-PLAIN_COLUMNS = frozenset({"op"})
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _no_formula(cell: object) -> object:
-    """Spreadsheets run cells that start with = + - @ (or a tab or carriage return before
-    one): article text must not become one."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-__all__ = ["claims_csv", "create_app"]
+__all__ = ["create_app"]
