@@ -240,3 +240,15 @@ class Analysis:
 def standing(claims: list[Claim]) -> list[Claim]:
     """The claims a person has not marked wrong."""
     return [c for c in claims if not (c.correction and c.correction.get("status") == "wrong")]
+
+
+def entity_refs(claim: Claim) -> list[str]:
+    """The entity ids a claim refers to: its subject, speaker and the ids in its value."""
+    refs = [r for r in (claim.subject, claim.attributed_to) if r]
+    if isinstance(claim.value, EntityValue):
+        refs += [claim.value.entity] + ([claim.value.within] if claim.value.within else [])
+    elif isinstance(claim.value, AccusationValue):
+        refs += [claim.value.accuser, claim.value.accused]
+    elif isinstance(claim.value, CauseValue) and claim.value.agent:
+        refs.append(claim.value.agent)
+    return refs
