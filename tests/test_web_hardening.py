@@ -217,15 +217,15 @@ def test_pages_keep_answering_while_an_upload_is_analysed(
     import httpx
     import uvicorn
 
-    import newsprism.web.app as web_app
+    import newsprism.web.site as web_site
 
-    real = web_app.analyze_paths
+    real = web_site.analyze_paths
 
     def slow(*args: object, **kwargs: object):  # an analysis that takes a while
         time.sleep(3)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(web_app, "analyze_paths", slow)
+    monkeypatch.setattr(web_site, "analyze_paths", slow)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
