@@ -136,3 +136,12 @@ def test_from_dict_rejects_an_unknown_value_shape(example_analysis: Analysis) ->
     doc["claims"][0]["value"] = {"colour": "red"}
     with pytest.raises(ContractError):
         from_dict(doc)
+
+
+def test_the_json_file_is_the_contract_document(example_analysis, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    write_json(example_analysis, path)
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(
+        json.dumps(to_dict(example_analysis))
+    )
+    assert not (tmp_path / "case.json.part").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -96,19 +97,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """The whole contract document."""
     return {
-        "newsprism_version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "taxonomy_version": TAXONOMY_VERSION,
-        "articles": [article_to_dict(a) for a in analysis.articles],
-        "entities": [asdict(e) for e in analysis.entities],
-        "claims": [{**asdict(c), "value": value_to_dict(c.value)} for c in analysis.claims],
-        "techniques": [asdict(t) for t in analysis.techniques],
-        "comparisons": [{**asdict(c), "claims": list(c.claims)} for c in analysis.comparisons],
-        "accusations": [asdict(a) for a in analysis.accusations],
-        "timeline": [asdict(t) for t in analysis.timeline],
-        "events": [asdict(e) for e in analysis.events],
-        "outlets": [asdict(o) for o in analysis.outlets],
-        **({"extra": analysis.extra} if analysis.extra else {}),
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in _records(analysis)
     }
 
 
@@ -160,10 +150,42 @@ def dumps(analysis: Analysis) -> str:
     return json.dumps(to_dict(analysis), ensure_ascii=False, indent=1)
 
 
+def _records(analysis: Analysis) -> Iterator[tuple[str, Iterator[Any] | Any]]:
+    """The contract's parts in order, each list as a stream of its records."""
+    yield "newsprism_version", __version__
+    yield "schema_version", SCHEMA_VERSION
+    yield "taxonomy_version", TAXONOMY_VERSION
+    yield "articles", (article_to_dict(a) for a in analysis.articles)
+    yield "entities", (asdict(e) for e in analysis.entities)
+    yield "claims", ({**asdict(c), "value": value_to_dict(c.value)} for c in analysis.claims)
+    yield "techniques", (asdict(t) for t in analysis.techniques)
+    yield "comparisons", ({**asdict(c), "claims": list(c.claims)} for c in analysis.comparisons)
+    yield "accusations", (asdict(a) for a in analysis.accusations)
+    yield "timeline", (asdict(t) for t in analysis.timeline)
+    yield "events", (asdict(e) for e in analysis.events)
+    yield "outlets", (asdict(o) for o in analysis.outlets)
+    if analysis.extra:
+        yield "extra", analysis.extra
+
+
 def write_json(analysis: Analysis, path: Path) -> None:
-    """Write the contract to `path`, atomically: a reader never sees half a file."""
+    """Write the contract to `path`, streamed record by record (a case of any size never sits
+    in memory as one text) and atomically: a reader never sees half a file. Strict JSON: a
+    number that is not finite is an error, never `NaN`."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps(analysis), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write("{")
+        for n, (key, value) in enumerate(_records(analysis)):
+            out.write(("," if n else "") + f"\n {json.dumps(key)}: ")
+            if not isinstance(value, Iterator):
+                out.write(json.dumps(value, ensure_ascii=False, allow_nan=False))
+                continue
+            out.write("[")
+            for i, record in enumerate(value):
+                out.write(("," if i else "") + "\n  ")
+                out.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
+            out.write("\n ]")
+        out.write("\n}\n")
     tmp.replace(path)
 
 
