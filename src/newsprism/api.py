@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import glob
+import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsprism import __version__
 from newsprism.analyzer import Analyzer
 from newsprism.compare import compare
 from newsprism.errors import InputProblem
@@ -119,7 +124,42 @@ def load_analysis(
 ) -> Analysis:
     """The contract for a store's articles (all of them when `article_ids` is None), with the
     comparison across them: events, verdicts, accusation graph, timeline, outlet profiles."""
+    files = settings.alias_files if settings is not None else []
     with Store(db) as store:
         analysis = store.load(article_ids)
-    files = settings.alias_files if settings is not None else []
-    return compare(analysis, AliasTable.load(files))
+        if article_ids is not None:  # a part of the case: compared on its own, not kept
+            return compare(analysis, AliasTable.load(files))
+        fingerprint = _fingerprint(store.state(), files)
+        if store.apply_case_results(fingerprint, analysis):
+            return analysis  # compared before, and nothing it depends on changed since
+        compare(analysis, AliasTable.load(files))
+        # A store opened read-only: the case is compared, just not kept.
+        with contextlib.suppress(sqlite3.OperationalError):
+            store.save_case_results(fingerprint, analysis)
+    return analysis
+
+
+def _fingerprint(state: tuple[int, ...], alias_files: Sequence[str | Path]) -> str:
+    """What the compared case depends on: the store's state, the alias tables, the code."""
+    digest = hashlib.sha256(repr(state).encode())
+    for name in alias_files:
+        digest.update(Path(name).read_bytes())
+    digest.update(_code_hash().encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_hash() -> str:
+    """A hash of the comparison code and the data it reads: results kept by another version,
+    or before an edit of the rules, are never served as this code's."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    sources = [
+        *sorted((package / "compare").glob("*.py")),
+        package / "extract" / "resolve.py",
+        package / "extract" / "aliases.tsv",
+        package / "extract" / "demonyms.tsv",
+    ]
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -100,3 +100,12 @@ CREATE TABLE IF NOT EXISTS entity_merges (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     kind UNINDEXED, ref_id UNINDEXED, article_id UNINDEXED, body
 );
+
+-- The case as compared (events, verdicts, accusation graph, timeline, outlet profiles, whose
+-- words each technique span is), one row per part, for the state of the store and the
+-- comparison code it was computed from; replaced whole, in one transaction, when either
+-- changes. A store of an earlier version gains this table when it is opened.
+CREATE TABLE IF NOT EXISTS case_results (
+    part       TEXT PRIMARY KEY,           -- 'fingerprint', 'events', 'comparisons', ...
+    json       TEXT NOT NULL
+);

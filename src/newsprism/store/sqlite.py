@@ -2,11 +2,13 @@
 
 `Store` is the file with every kind of work on it, each in its own module: `writing`
 (analysed articles), `reading` (the contract back, and look-ups), `search` (FTS5) and
-`correcting` (a person's corrections and merges); `connection` opens and checks the file.
+`correcting` (a person's corrections and merges), `case_results` (the compared case);
+`connection` opens and checks the file.
 """
 
 from __future__ import annotations
 
+from newsprism.store.case_results import CaseResults
 from newsprism.store.connection import StoreError
 from newsprism.store.correcting import Correcting
 from newsprism.store.reading import Reading
@@ -14,8 +16,8 @@ from newsprism.store.search import MAX_SEARCH_WORDS, Searching
 from newsprism.store.writing import Writing
 
 
-class Store(Writing, Reading, Searching, Correcting):
-    """A newsprism store file: write, read, search and correct."""
+class Store(Writing, Reading, Searching, Correcting, CaseResults):
+    """A newsprism store file: write, read, search, correct, and keep the compared case."""
 
     def __enter__(self) -> Store:
         return self
