@@ -1,12 +1,12 @@
 """Whether two actors named by different outlets are one side of the story.
 
 Outlets name the same doer many ways: "Russian forces", "the Russian air force", "Russian
-fighter aircraft" and "Russia" are all the Russian state; "Azov militants" and "the Azov
-Battalion" one unit; "PVK Wagner" and "the Wagner Group PMC" one company. Two names are one
+fighter aircraft" and "Russia" are all the Russian state; "Tiger militants" and "the Tiger
+Brigade" one unit; "PVK Falcon" and "the Falcon Group PMC" one company. Two names are one
 actor here when entity resolution made them one (or one part of the other), when they share a
 distinctive word (a proper name that is not a state, a demonym or a generic organ word), or
 when neither has one and both are organs of the same state. A named unit and a bare state
-organ ("Azov" and "Ukrainian forces") stay apart: which of them acted is what outlets dispute.
+organ ("Tiger" and "Sudanese forces") stay apart: which of them acted is what outlets dispute.
 """
 
 from __future__ import annotations

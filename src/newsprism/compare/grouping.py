@@ -178,7 +178,7 @@ def place_overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     The cosine of the squared weights: the place an article names most decides, and a
     region both name because each town lies in it, or a town named in passing (where the
     prisoners were captured), counts little. A key one letter longer than another is the same
-    place: an adjectival form ("Yelenovskaya" centre, in "Yelenovka"), an extra consonant of a
+    place: an adjectival form ("Karvaskaya" centre, in "Karvaska"), an extra consonant of a
     transliteration. Numbers never differ that way ("city12" is not "city1").
     """
     a = _fold_onto(a, b)

@@ -149,7 +149,7 @@ def _words(text: str) -> str:
 
 
 def _slug(url: str | None) -> str:
-    """The path of a URL, where news sites put the headline ("/olenivka-prison-attack/")."""
+    """The path of a URL, where news sites put the headline ("/harbour-market-attack/")."""
     if not url:
         return ""
     return urlsplit(url).path

@@ -805,7 +805,7 @@ def _agent_span(tok: Token) -> Span:
         )
         if child.dep_ in ("compound", "amod", "poss", "nmod") and not _maker(child):
             if hyphenated:
-                break  # "neo-Nazi Azov militants": the group, not the epithet
+                break  # "neo-Nazi Tiger militants": the group, not the epithet
             left = min(left, child.left_edge, key=lambda t: t.i)
     return doc[left.i : tok.i + 1]
 

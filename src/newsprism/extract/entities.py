@@ -66,7 +66,7 @@ def entity_id(key: str) -> str:
 
 def direct_objects(verb: Token) -> list[Token]:
     """A verb's direct objects; a possessor the parser made an object of its own ("accused
-    Ukraine's Azov Battalion" read as two objects) gives way to the noun it owns."""
+    Sudan's Tiger Brigade" read as two objects) gives way to the noun it owns."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     owners = {
         o.i
