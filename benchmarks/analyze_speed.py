@@ -1,10 +1,15 @@
 """Time `newsprism analyze`: end to end on small corpora, and on the dev events against spaCy.
 
-    python benchmarks/analyze_speed.py [--part all|corpora|events] [--repeat 3] [--events-repeat 2]
+    python benchmarks/analyze_speed.py [--part all|corpora|events|long] [--repeat 3]
+        [--events-repeat 2]
 
 `corpora`: `newsprism analyze` end to end on the examples and on the seeds, each run a fresh
 process (as a user runs it) into a fresh store, so the figures include Python start-up and
 loading the models. Peak memory is the children's max RSS.
+
+`long`: one article at the size limit (`ingest/limits.py` MAX_ARTICLE_CHARS, the first example
+repeated), `newsprism analyze` in a fresh process: seconds and peak memory, the figures the
+limit is documented with.
 
 `events`: every article file of the dev events (`../shared/data/events/*/articles`, all four
 together in one run, into a fresh store) analysed as `newsprism analyze FILES --db TMP.db
@@ -72,6 +77,23 @@ def corpora(repeat: int) -> None:
         print(f"{name:10} {n_articles:8d} {n_words:7d} {median:9.2f} {min(times):7.2f}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of one run: {peak:.0f} MiB")
+
+
+def long_article() -> None:
+    """One article at the size limit, analysed end to end in a fresh process."""
+    from newsprism.ingest.limits import MAX_ARTICLE_CHARS
+
+    first = sorted(CORPORA["examples"].glob("*.txt"))[0]
+    body = first.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    text = (body * (MAX_ARTICLE_CHARS // len(body) + 1))[:MAX_ARTICLE_CHARS]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text("outlet: Long\n\n" + text, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        seconds = run_cli([path])
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    shown = f"peak {peak / 1024:.0f} MiB" if peak > before else "peak not above earlier runs"
+    print(f"one article of {MAX_ARTICLE_CHARS:,} characters: {seconds:.1f} s, {shown}")
 
 
 def event_files() -> list[Path]:
@@ -173,7 +195,7 @@ def events(repeat: int) -> None:
 def main() -> None:
     """Run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("all", "corpora", "events"), default="all")
+    parser.add_argument("--part", choices=("all", "corpora", "events", "long"), default="all")
     parser.add_argument("--repeat", type=int, default=3, help="runs per small corpus")
     parser.add_argument(
         "--events-repeat", type=int, default=2, help="runs of the events part (best is kept)"
@@ -183,6 +205,8 @@ def main() -> None:
         corpora(args.repeat)
     if args.part in ("all", "events"):
         events(max(1, args.events_repeat))
+    if args.part in ("all", "long"):
+        long_article()
 
 
 if __name__ == "__main__":

@@ -71,6 +71,12 @@ def build_case(folder: Path, size: int) -> Path:
     return db
 
 
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """p50 and p95 of some timings."""
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
 def serve(db: Path) -> tuple[str, object]:
     import uvicorn
 
@@ -167,14 +173,12 @@ def main() -> None:
     )
     print(f"{'page':8} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for page in ("case", "article", "claim", "search", "upload"):
-        times = sorted(timings[page])
-        if not times:
-            continue
-        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-        print(
-            f"{page:8} {len(times):8d} {errors[page]:6d} {statistics.median(times) * 1000:8.0f} "
-            f"{p95 * 1000:8.0f}"
-        )
+        if timings[page]:
+            p50, p95 = percentiles(timings[page])
+            print(
+                f"{page:8} {len(timings[page]):8d} {errors[page]:6d} {p50 * 1000:8.0f} "
+                f"{p95 * 1000:8.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ from importlib import resources
 
 from newsprism.compare.actors import Actors
 from newsprism.compare.mechanisms import mechanism_kind
+from newsprism.compare.report_time import report_time
 from newsprism.extract.resolve import AliasTable
-from newsprism.model.types import Analysis, Article, CauseValue, Claim, Comparison
+from newsprism.model.types import Analysis, CauseValue, Claim, Comparison
 from newsprism.report.labels import source_label, value_label
 
 MAX_ROWS = 200  # per part of the view; the rest stays in the store, the JSON and the CSV
@@ -82,11 +83,7 @@ class _Case:
         return OWN_VOICE
 
     def when(self, claim: Claim) -> str:
-        article: Article = self.articles[claim.article]
-        if not article.published:
-            return "undated"
-        clock = article.extra.get("published_time")
-        return f"{article.published} {clock}" if clock else article.published
+        return report_time(claim, self.articles[claim.article]).label()
 
 
 def rank(comparisons: Iterable[Comparison], claims: dict[str, Claim]) -> list[Comparison]:
