@@ -37,7 +37,7 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsprism-latency-"))
     db = folder / "case.db" if (folder / "case.db").exists() else build_case(folder, args.articles)
     with sqlite3.connect(db) as conn:  # compare the case afresh, then read it back as kept
-        conn.execute("DELETE FROM case_results")
+        conn.execute("DELETE FROM case_state")
     started = time.perf_counter()
     load_analysis(db)
     compared = time.perf_counter() - started

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsprism import __version__
 from newsprism.analyzer import Analyzer
-from newsprism.compare import compare
+from newsprism.compare import CaseUpdate, compare, update_case
 from newsprism.errors import InputProblem
 from newsprism.extract import AliasTable
 from newsprism.ingest import Skipped, ingest
@@ -126,22 +126,42 @@ def load_analysis(
     comparison across them: events, verdicts, accusation graph, timeline, outlet profiles."""
     files = settings.alias_files if settings is not None else []
     with Store(db) as store:
-        analysis = store.load(article_ids)
-        if article_ids is not None:  # a part of the case: compared on its own, not kept
-            return compare(analysis, AliasTable.load(files))
-        fingerprint = _fingerprint(store.state(), files)
-        if store.apply_case_results(fingerprint, analysis):
-            return analysis  # compared before, and nothing it depends on changed since
-        compare(analysis, AliasTable.load(files))
-        # A store opened read-only: the case is compared, just not kept.
-        with contextlib.suppress(sqlite3.OperationalError):
-            store.save_case_results(fingerprint, analysis)
+        if article_ids is not None and len(set(article_ids)) < store.state()[0]:
+            # A part of the case: compared on its own, not kept.
+            return compare(store.load(article_ids), AliasTable.load(files))
+        analysis, _ = _case(store, files)
     return analysis
 
 
-def _fingerprint(state: tuple[int, ...], alias_files: Sequence[str | Path]) -> str:
-    """What the compared case depends on: the store's state, the alias tables, the code."""
-    digest = hashlib.sha256(repr(state).encode())
+def update_case_in_store(db: str | Path, settings: Settings | None = None) -> CaseUpdate | None:
+    """Bring the compared case kept in a store up to date with its articles, corrections
+    and merges, judging again only the events they touch; None when it was up to date."""
+    files = settings.alias_files if settings is not None else []
+    with Store(db) as store:
+        return _case(store, files)[1]
+
+
+def _case(store: Store, alias_files: Sequence[str | Path]) -> tuple[Analysis, CaseUpdate | None]:
+    """The whole case compared: read as kept when current, else updated from what is kept
+    (and kept again). The update is None when nothing needed comparing."""
+    analysis = store.load(None)
+    state, setup = _store_state(store), _setup(alias_files)
+    if store.read_case(state, setup, analysis):
+        return analysis, None  # compared before, and nothing it depends on changed since
+    update = update_case(analysis, AliasTable.load(alias_files), store.kept_events(setup))
+    # A store opened read-only: the case is compared, just not kept.
+    with contextlib.suppress(sqlite3.OperationalError):
+        store.save_case(state, setup, analysis, update)
+    return analysis, update
+
+
+def _store_state(store: Store) -> str:
+    return repr(store.state())
+
+
+def _setup(alias_files: Sequence[str | Path]) -> str:
+    """What the compared case depends on besides the store: the alias tables, the code."""
+    digest = hashlib.sha256()
     for name in alias_files:
         digest.update(Path(name).read_bytes())
     digest.update(_code_hash().encode())

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from newsprism import __version__
-from newsprism.api import RunSummary, analyze_paths, load_analysis
+from newsprism.api import RunSummary, analyze_paths, load_analysis, update_case_in_store
 from newsprism.errors import NewsprismError
 from newsprism.model import write_json
 from newsprism.report import write_csv, write_report
@@ -214,6 +214,10 @@ def analyze(
         summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
     with _exit_on_error():
         _report_summary(summary, quiet)
+        if summary.analyzed:  # the case kept in the store takes the new articles in
+            update = update_case_in_store(summary.db, settings)
+            if update is not None:
+                _say(quiet, update.describe())
         _write_outputs(summary.db, summary.article_ids, json_out, html_out, quiet, csv_out)
     if summary.failed:
         sys.exit(EXIT_INPUT_PROBLEMS)

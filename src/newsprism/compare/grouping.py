@@ -432,9 +432,16 @@ def candidate_pairs(signatures: Sequence[Signature]) -> set[tuple[int, int]]:
 
 
 def group_events(
-    signatures: Sequence[Signature], progress: Callable[[int, int], None] | None = None
+    signatures: Sequence[Signature],
+    progress: Callable[[int, int], None] | None = None,
+    known: Sequence[Sequence[str]] = (),
 ) -> list[EventGroup]:
-    """Events, largest first; every article is in exactly one (alone if nothing matches)."""
+    """Events, largest first; every article is in exactly one (alone if nothing matches).
+
+    `known` are the events found before (their articles' ids): they stay together, and only
+    the articles outside them are grouped, with each other and with those events, so an
+    event a person has been reading keeps its articles when new ones arrive.
+    """
     views = [_view(s) for s in signatures]
     groups = {i: _Group(i, s, v) for i, (s, v) in enumerate(zip(signatures, views, strict=True))}
     parent = list(range(len(signatures)))
@@ -451,7 +458,10 @@ def group_events(
         groups[a].absorb(groups.pop(b))
         parent[b] = a
 
-    pairs = sorted(candidate_pairs(signatures))
+    fresh = _seed(signatures, known, merge, find)
+    pairs = sorted(
+        (i, j) for i, j in candidate_pairs(signatures) if fresh is None or i in fresh or j in fresh
+    )
     scored: list[tuple[float, int, int]] = []
     for done, (i, j) in enumerate(pairs, start=1):
         value = _score_views(views[i], views[j])
@@ -467,7 +477,7 @@ def group_events(
         a, b = find(i), find(j)
         if a != b and _score_views(groups[a].view(), groups[b].view()) >= MERGE_THRESHOLD:
             merge(a, b)
-    _join_leftovers(groups, find, merge, [(i, j) for _, i, j in scored])
+    _join_leftovers(groups, find, merge, [(i, j) for _, i, j in scored], fresh)
     ordered = sorted(
         groups.values(),
         key=lambda g: (-len(g.members), signatures[min(g.members)].article),
@@ -480,13 +490,36 @@ def group_events(
     return events
 
 
+def _seed(
+    signatures: Sequence[Signature],
+    known: Sequence[Sequence[str]],
+    merge: Callable[[int, int], None],
+    find: Callable[[int], int],
+) -> set[int] | None:
+    """Put the articles of each known event together; the indexes of the other articles
+    (None when nothing is known: every article is new)."""
+    if not known:
+        return None
+    index = {s.article: i for i, s in enumerate(signatures)}
+    for articles in known:
+        members = [index[a] for a in articles if a in index]
+        for other in members[1:]:
+            a, b = find(members[0]), find(other)
+            if a != b:
+                merge(a, b)
+    seen = {index[a] for articles in known for a in articles if a in index}
+    return set(range(len(signatures))) - seen
+
+
 def _join_leftovers(
     groups: dict[int, _Group],
     find: Callable[[int], int],
     merge: Callable[[int, int], None],
     links: list[tuple[int, int]],
+    fresh: set[int] | None = None,
 ) -> None:
-    """Let each small group join the larger group it matches best, smallest groups first."""
+    """Let each small group join the larger group it matches best, smallest groups first
+    (only groups holding a `fresh` article, when given: the others were settled before)."""
     neighbours: dict[int, set[int]] = defaultdict(set)
     for i, j in links:
         neighbours[i].add(j)
@@ -495,6 +528,8 @@ def _join_leftovers(
         if root not in groups:
             continue
         small = groups[root]
+        if fresh is not None and fresh.isdisjoint(small.members):
+            continue
         near = {find(j) for m in small.members for j in neighbours[m]} - {root}
         best, best_score = None, JOIN_THRESHOLD
         for other in sorted(near):

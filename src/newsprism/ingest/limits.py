@@ -3,8 +3,9 @@
 A news article runs to a few thousand words; the longest reports and transcripts stay under
 100,000 characters. Above MAX_ARTICLE_CHARS an article is refused with E012: time and memory
 grow with the text (one article of 200,000 characters takes 38 s and 0.9 GB at peak on a
-2-core machine, `python benchmarks/analyze_speed.py --part long`; spaCy's own limit is 1,000,000). A file above MAX_FILE_BYTES (a JSON lines
-file of many articles may be large) is refused with E013 before a byte of it is read.
+2-core machine, `python benchmarks/analyze_speed.py --part long`; spaCy's own limit is
+1,000,000). A file above MAX_FILE_BYTES (a JSON lines file of many articles may be large)
+is refused with E013 before a byte of it is read.
 """
 
 from __future__ import annotations

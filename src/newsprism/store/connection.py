@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsprism import SCHEMA_VERSION
 from newsprism.errors import NewsprismError
+from newsprism.store.migrations import STORE_VERSION, store_version, upgrade
 
 
 class StoreError(NewsprismError):
@@ -33,13 +34,30 @@ class StoreBase:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._refuse_foreign()
+            self._refuse_newer()
+            self.upgraded = upgrade(self.conn) if self._has_tables() else []
             self.conn.executescript(_schema())
+            if store_version(self.conn) != STORE_VERSION:  # a new file
+                self.conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (SCHEMA_VERSION,),
             )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable newsprism store ({exc})") from exc
+
+    def _has_tables(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+
+    def _refuse_newer(self) -> None:
+        """A store from a newer newsprism is not written to: its tables may mean more."""
+        version = store_version(self.conn)
+        if version > STORE_VERSION:
+            self.conn.close()
+            raise StoreError(
+                f"{self.path}: written by a newer newsprism (store version {version}; this "
+                f"one reads up to {STORE_VERSION}); upgrade newsprism to open it"
+            )
 
     def _refuse_foreign(self) -> None:
         """Another application's database is never written to: a file with tables but no

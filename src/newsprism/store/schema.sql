@@ -101,11 +101,66 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     kind UNINDEXED, ref_id UNINDEXED, article_id UNINDEXED, body
 );
 
--- The case as compared (events, verdicts, accusation graph, timeline, outlet profiles, whose
--- words each technique span is), one row per part, for the state of the store and the
--- comparison code it was computed from; replaced whole, in one transaction, when either
--- changes. A store of an earlier version gains this table when it is opened.
-CREATE TABLE IF NOT EXISTS case_results (
-    part       TEXT PRIMARY KEY,           -- 'fingerprint', 'events', 'comparisons', ...
-    json       TEXT NOT NULL
+-- The case as compared: events, verdicts, accusation graph, timeline, outlet profiles and
+-- whose words each technique span is. `case_state` says which state of the store and which
+-- comparison setup (alias tables, code) they were computed for. Verdicts are kept per event
+-- fingerprint (a hash of what the event's verdicts are made from), so an update judges again
+-- only the events whose fingerprint changed. Each update replaces them in one transaction.
+CREATE TABLE IF NOT EXISTS case_state (
+    key   TEXT PRIMARY KEY,                -- 'store_state', 'setup'
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_events (
+    id          TEXT PRIMARY KEY,          -- 'V1', 'V2'... largest first
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    date        TEXT,
+    fingerprint TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS case_event_articles (
+    event_id   TEXT NOT NULL REFERENCES case_events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (event_id, article_id)
+);
+CREATE TABLE IF NOT EXISTS case_comparisons (
+    fingerprint TEXT NOT NULL,             -- of the event it was judged in
+    position    INTEGER NOT NULL,          -- its order among that event's verdicts
+    slot        TEXT NOT NULL,
+    claim_a     TEXT NOT NULL,
+    claim_b     TEXT NOT NULL,
+    verdict     TEXT NOT NULL,             -- consistent, contradictory, not_comparable
+    reason      TEXT NOT NULL,
+    is_update   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (fingerprint, position)
+);
+CREATE INDEX IF NOT EXISTS case_comparisons_a ON case_comparisons(claim_a);
+CREATE INDEX IF NOT EXISTS case_comparisons_b ON case_comparisons(claim_b);
+CREATE TABLE IF NOT EXISTS case_accusations (
+    position INTEGER PRIMARY KEY,
+    accuser  TEXT NOT NULL,
+    accused  TEXT NOT NULL,
+    claims   TEXT NOT NULL,                -- JSON array of claim ids
+    articles TEXT NOT NULL,                -- JSON array of article ids
+    hedged   INTEGER NOT NULL,
+    quoted   INTEGER NOT NULL,
+    denial   INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_timeline (
+    position INTEGER PRIMARY KEY,
+    date     TEXT NOT NULL,
+    claims   TEXT NOT NULL,                -- JSON array of claim ids
+    articles TEXT NOT NULL                 -- JSON array of article ids
+);
+CREATE TABLE IF NOT EXISTS case_outlets (
+    position INTEGER PRIMARY KEY,
+    outlet   TEXT NOT NULL,
+    profile  TEXT NOT NULL                 -- JSON object: the contract's outlet profile
+);
+CREATE TABLE IF NOT EXISTS case_voices (
+    position   INTEGER PRIMARY KEY,        -- the technique span's place in the loaded case
+    article_id TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    quoted     INTEGER NOT NULL,
+    speaker    TEXT
 );

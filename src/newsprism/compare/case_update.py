@@ -1,0 +1,102 @@
+"""Updating a compared case: only the events whose inputs changed are judged again.
+
+An event's verdicts depend on its articles (their outlet, dates and metadata), their claims
+(corrections included) and the entities named in them (names, aliases, the state each is
+part of, the places each lies in). Those are hashed into the event's fingerprint; an event
+whose fingerprint was judged before keeps its verdicts. Adding articles, correcting a claim
+or merging two entities so changes the fingerprints of the events they touch, and only those.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newsprism.compare.verdicts import Facts
+from newsprism.model.types import Claim, Comparison, Event
+
+
+@dataclass
+class KeptEvent:
+    """An event as compared before: its articles, its fingerprint and its verdicts."""
+
+    articles: list[str]
+    fingerprint: str
+    comparisons: list[Comparison] = field(default_factory=list)
+
+
+@dataclass
+class CaseUpdate:
+    """What one update of the case did, event by event."""
+
+    fingerprints: dict[str, str] = field(default_factory=dict)  # event id -> fingerprint
+    judged: list[str] = field(default_factory=list)  # events judged in this update
+    verdicts: dict[str, list[Comparison]] = field(default_factory=dict)  # of those, by event
+    kept: list[str] = field(default_factory=list)  # events whose verdicts were kept
+    new_articles: int = 0  # articles grouped in this update (all of them on a first run)
+
+    def judge(self, event_id: str, verdicts: list[Comparison]) -> None:
+        """Record an event judged afresh, with its verdicts."""
+        self.judged.append(event_id)
+        self.verdicts[event_id] = verdicts
+
+    def describe(self) -> str:
+        """One line for the CLI: what was judged again and what was kept."""
+        events = len(self.judged) + len(self.kept)
+        return (
+            f"case: {events} events; {len(self.judged)} judged in this update, "
+            f"{len(self.kept)} kept as stored; {self.new_articles} articles newly grouped"
+        )
+
+
+def entities_by_article(facts: Facts) -> dict[str, set[str]]:
+    """The ids of the entities each article names."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for entity in facts.entities.values():
+        for mention in entity.mentions:
+            named[mention.article].add(entity.id)
+    return named
+
+
+def _referenced(claim: Claim) -> Iterable[str]:
+    yield from (x for x in (claim.subject, claim.attributed_to) if x)
+    yield from (v for v in vars(claim.value).values() if isinstance(v, str))
+
+
+def event_fingerprint(
+    event: Event,
+    claims_of: dict[str, list[Claim]],
+    named: dict[str, set[str]],
+    facts: Facts,
+) -> str:
+    """A hash of everything the event's verdicts are made from."""
+    digest = hashlib.sha256()
+    entity_ids: set[str] = set()
+    for article_id in sorted(event.articles):
+        article = facts.articles[article_id]
+        meta = [article.id, article.outlet, article.published, article.title, article.extra]
+        digest.update(json.dumps(meta, sort_keys=True, default=str).encode())
+        for claim in claims_of.get(article_id, ()):
+            digest.update(repr(claim).encode())
+            entity_ids.update(_referenced(claim))
+        entity_ids |= named.get(article_id, set())
+    seen: set[str] = set()
+    todo = sorted(entity_ids)
+    while todo:  # the entities, and the states and places they belong to
+        eid = todo.pop()
+        entity = facts.entities.get(eid)
+        if eid in seen or entity is None:
+            continue
+        seen.add(eid)
+        inside = sorted(facts.inside.get(eid, ()))
+        digest.update(repr((eid, entity.name, entity.type, entity.aliases, inside)).encode())
+        todo.extend([*([entity.part_of] if entity.part_of else []), *inside])
+    return digest.hexdigest()
+
+
+def kept_verdicts(kept: Sequence[KeptEvent]) -> dict[str, list[Comparison]]:
+    """Verdicts by the fingerprint they were judged for."""
+    return {k.fingerprint: k.comparisons for k in kept}
