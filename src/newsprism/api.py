@@ -144,14 +144,19 @@ def update_case_in_store(db: str | Path, settings: Settings | None = None) -> Ca
 def _case(store: Store, alias_files: Sequence[str | Path]) -> tuple[Analysis, CaseUpdate | None]:
     """The whole case compared: read as kept when current, else updated from what is kept
     (and kept again). The update is None when nothing needed comparing."""
+    started = time.perf_counter()
     analysis = store.load(None)
     state, setup = _store_state(store), _setup(alias_files)
     if store.read_case(state, setup, analysis):
         return analysis, None  # compared before, and nothing it depends on changed since
-    update = update_case(analysis, AliasTable.load(alias_files), store.kept_events(setup))
+    loaded = time.perf_counter()
+    update = update_case(analysis, AliasTable.load(alias_files), store.kept_case(setup))
+    update.seconds["load"] = loaded - started
+    started = time.perf_counter()
     # A store opened read-only: the case is compared, just not kept.
     with contextlib.suppress(sqlite3.OperationalError):
         store.save_case(state, setup, analysis, update)
+    update.timed("save", started)
     return analysis, update
 
 

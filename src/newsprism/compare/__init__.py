@@ -3,16 +3,16 @@ and per-outlet profiles."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
-from collections.abc import Sequence
 
 from newsprism.compare.align import aligned_pairs
 from newsprism.compare.case_update import (
     CaseUpdate,
+    KeptCase,
     KeptEvent,
     entities_by_article,
     event_fingerprint,
-    kept_verdicts,
 )
 from newsprism.compare.graph import accusation_graph
 from newsprism.compare.grouping import EventGroup, group_events
@@ -23,9 +23,9 @@ from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
 from newsprism.compare.voices import assign_voices
 from newsprism.extract.resolve import AliasTable
-from newsprism.model.types import Analysis, Claim, Comparison, Event, standing
+from newsprism.model.types import Analysis, Claim, Event, standing
 
-__all__ = ["CaseUpdate", "KeptEvent", "compare", "group_events", "judge", "update_case"]
+__all__ = ["CaseUpdate", "KeptCase", "KeptEvent", "compare", "group_events", "judge", "update_case"]
 
 
 def _name_event(group: EventGroup, analysis: Analysis) -> Event:
@@ -42,20 +42,16 @@ def compare(analysis: Analysis, table: AliasTable | None = None) -> Analysis:
 
 
 def update_case(
-    analysis: Analysis, table: AliasTable | None = None, kept: Sequence[KeptEvent] = ()
+    analysis: Analysis, table: AliasTable | None = None, kept: KeptCase | None = None
 ) -> CaseUpdate:
     """Compare the case, keeping what was `kept` from an earlier comparison: its events hold
     their articles, and an event whose fingerprint is unchanged keeps its verdicts."""
     table = table if table is not None else AliasTable.load()
-    known = [k.articles for k in kept]
+    kept = kept or KeptCase()
     update = CaseUpdate()
-    if analysis.articles:
-        sigs = signatures(analysis, table=table)
-        groups = group_events(sigs, known=known)
-        update.new_articles = len(sigs) - len({a for k in known for a in k})
-    else:
-        groups = []
-    analysis.events = [_name_event(g, analysis) for g in groups]
+    started = time.perf_counter()
+    analysis.events = _events(analysis, table, kept, update)
+    started = update.timed("group", started)
     facts = Facts(
         entities={e.id: e for e in analysis.entities},
         articles={a.id: a for a in analysis.articles},
@@ -66,24 +62,48 @@ def update_case(
     for claim in analysis.claims:
         claims_of[claim.article].append(claim)
     named = entities_by_article(facts)
-    before = kept_verdicts(kept)
-    comparisons: list[Comparison] = []
+    kept_fingerprints = {k.fingerprint for k in kept.events}
+    started = update.timed("fingerprint", started)
     for event in analysis.events:
         fingerprint = event_fingerprint(event, claims_of, named, facts)
         update.fingerprints[event.id] = fingerprint
-        if fingerprint in before:
-            comparisons += before[fingerprint]
+        if fingerprint in kept_fingerprints:
             update.kept.append(event.id)
             continue
         # A claim a person marked wrong is compared with nothing.
         claims = standing([c for a in event.articles for c in claims_of[a]])
         pairs = aligned_pairs(claims, set(event.articles))
-        verdicts = [v for a, b in pairs if (v := judge(a, b, facts)) is not None]
-        update.judge(event.id, verdicts)
-        comparisons += verdicts
-    analysis.comparisons = comparisons
+        update.judge(event.id, [v for a, b in pairs if (v := judge(a, b, facts)) is not None])
+    started = update.timed("judge", started)
+    reused = kept.verdicts([update.fingerprints[e] for e in update.kept]) if update.kept else {}
+    analysis.comparisons = [
+        verdict
+        for event in analysis.events
+        for verdict in (
+            update.verdicts[event.id]
+            if event.id in update.verdicts
+            else reused.get(update.fingerprints[event.id], [])
+        )
+    ]
     analysis.accusations = accusation_graph(analysis)
     analysis.timeline = timeline(analysis)
     assign_voices(analysis)
     analysis.outlets = outlet_profiles(analysis)
+    update.timed("case parts", started)
     return update
+
+
+def _events(
+    analysis: Analysis, table: AliasTable, kept: KeptCase, update: CaseUpdate
+) -> list[Event]:
+    """The kept events when they hold every article of the case; else the articles outside
+    them grouped, with each other and with those events."""
+    ids = [a.id for a in analysis.articles]
+    if kept.holds_exactly(ids):
+        return [k.event for k in kept.events]
+    if not ids:
+        return []
+    known = [k.event.articles for k in kept.events]
+    sigs = signatures(analysis, table=table)
+    update.new_articles = len(set(ids) - {a for articles in known for a in articles})
+    return [_name_event(g, analysis) for g in group_events(sigs, known=known)]

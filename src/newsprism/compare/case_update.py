@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.compare.verdicts import Facts
@@ -21,11 +22,24 @@ from newsprism.model.types import Claim, Comparison, Event
 
 @dataclass
 class KeptEvent:
-    """An event as compared before: its articles, its fingerprint and its verdicts."""
+    """An event as compared before: its name, its articles and its fingerprint."""
 
-    articles: list[str]
+    event: Event
     fingerprint: str
-    comparisons: list[Comparison] = field(default_factory=list)
+
+
+@dataclass
+class KeptCase:
+    """The case as compared before: its events, and a way to read the verdicts judged for
+    some fingerprints (read only for the events that keep them)."""
+
+    events: list[KeptEvent] = field(default_factory=list)
+    verdicts: Callable[[Collection[str]], dict[str, list[Comparison]]] = lambda _: {}
+
+    def holds_exactly(self, article_ids: Iterable[str]) -> bool:
+        """Whether the kept events hold these articles and no other."""
+        kept = [a for k in self.events for a in k.event.articles]
+        return bool(kept) and sorted(kept) == sorted(article_ids)
 
 
 @dataclass
@@ -37,6 +51,13 @@ class CaseUpdate:
     verdicts: dict[str, list[Comparison]] = field(default_factory=dict)  # of those, by event
     kept: list[str] = field(default_factory=list)  # events whose verdicts were kept
     new_articles: int = 0  # articles grouped in this update (all of them on a first run)
+    seconds: dict[str, float] = field(default_factory=dict)  # by step: group, judge, ...
+
+    def timed(self, step: str, started: float) -> float:
+        """Add the time since `started` to a step's; the time now."""
+        now = time.perf_counter()
+        self.seconds[step] = self.seconds.get(step, 0.0) + now - started
+        return now
 
     def judge(self, event_id: str, verdicts: list[Comparison]) -> None:
         """Record an event judged afresh, with its verdicts."""
@@ -95,8 +116,3 @@ def event_fingerprint(
         digest.update(repr((eid, entity.name, entity.type, entity.aliases, inside)).encode())
         todo.extend([*([entity.part_of] if entity.part_of else []), *inside])
     return digest.hexdigest()
-
-
-def kept_verdicts(kept: Sequence[KeptEvent]) -> dict[str, list[Comparison]]:
-    """Verdicts by the fingerprint they were judged for."""
-    return {k.fingerprint: k.comparisons for k in kept}

@@ -398,23 +398,30 @@ def _hash_keys(vectors: np.ndarray) -> list[list[str]]:
     return keys
 
 
-def _neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS) -> Iterable[tuple[int, int]]:
-    """Each article with its k nearest by text: exact, so a small corpus misses no true pair."""
+def _neighbour_pairs(
+    vectors: np.ndarray, k: int = NEIGHBOURS, rows: Sequence[int] | None = None
+) -> Iterable[tuple[int, int]]:
+    """Each article (of `rows`, all by default) with its k nearest by text: exact, so a small
+    corpus misses no true pair."""
     n = len(vectors)
     if n < 2:
         return
     k = min(k, n - 1)
-    for start in range(0, n, 512):
-        block = vectors[start : start + 512] @ vectors.T
-        for row, sims in enumerate(block):
-            i = start + row
+    order = list(range(n)) if rows is None else sorted(rows)
+    for start in range(0, len(order), 512):
+        chunk = order[start : start + 512]
+        block = vectors[chunk] @ vectors.T
+        for i, sims in zip(chunk, block, strict=True):
             sims[i] = -np.inf
             for j in np.argpartition(-sims, k - 1)[:k]:
                 yield (min(i, int(j)), max(i, int(j)))
 
 
-def candidate_pairs(signatures: Sequence[Signature]) -> set[tuple[int, int]]:
-    """Pairs of articles that share a block; never all pairs of a large corpus."""
+def candidate_pairs(
+    signatures: Sequence[Signature], fresh: set[int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of articles that share a block; never all pairs of a large corpus. With `fresh`,
+    only the pairs that hold one of those articles."""
     blocks: dict[str, list[int]] = defaultdict(list)
     vectors = np.stack([s.vector for s in signatures]) if signatures else np.zeros((0, 1))
     for i, (sig, hashes) in enumerate(zip(signatures, _hash_keys(vectors), strict=True)):
@@ -424,11 +431,16 @@ def candidate_pairs(signatures: Sequence[Signature]) -> set[tuple[int, int]]:
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if 1 < len(members) <= MAX_BLOCK:
+        if not 1 < len(members) <= MAX_BLOCK:
+            continue
+        if fresh is None:
             pairs.update(itertools.combinations(members, 2))
+        else:
+            pairs.update((min(i, j), max(i, j)) for i in fresh & set(members) for j in members)
     if len(signatures) <= EXACT_NEIGHBOURS_MAX:
-        pairs.update(_neighbour_pairs(vectors.astype(np.float32)))
-    return pairs
+        rows = None if fresh is None else sorted(fresh)
+        pairs.update(_neighbour_pairs(vectors.astype(np.float32), rows=rows))
+    return {(i, j) for i, j in pairs if i != j}
 
 
 def group_events(
@@ -459,9 +471,7 @@ def group_events(
         parent[b] = a
 
     fresh = _seed(signatures, known, merge, find)
-    pairs = sorted(
-        (i, j) for i, j in candidate_pairs(signatures) if fresh is None or i in fresh or j in fresh
-    )
+    pairs = sorted(candidate_pairs(signatures, fresh))
     scored: list[tuple[float, int, int]] = []
     for done, (i, j) in enumerate(pairs, start=1):
         value = _score_views(views[i], views[j])

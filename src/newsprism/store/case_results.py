@@ -10,9 +10,10 @@ is unchanged keeps its verdicts (`compare.update_case`), and only what changed i
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict
 
-from newsprism.compare import CaseUpdate, KeptEvent
+from newsprism.compare import CaseUpdate, KeptCase, KeptEvent
 from newsprism.model.types import (
     Accusation,
     Analysis,
@@ -44,30 +45,44 @@ class CaseResults(StoreBase):
     def _case_state(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM case_state").fetchall())
 
-    def kept_events(self, setup: str) -> list[KeptEvent]:
-        """The events as last compared, with their verdicts; none when they were compared
-        with another setup (other alias tables, another version of the comparison code)."""
+    def kept_case(self, setup: str) -> KeptCase:
+        """The events as last compared, and a reader of their verdicts; nothing when they
+        were compared with another setup (other alias tables, another comparison code)."""
         if self._case_state().get("setup") != setup:
-            return []
+            return KeptCase()
+        return KeptCase(
+            [
+                KeptEvent(event, fingerprint)
+                for event, fingerprint in zip(*self._events(), strict=True)
+            ],
+            self._verdicts_of,
+        )
+
+    def _events(self) -> tuple[list[Event], list[str]]:
         members: dict[str, list[str]] = {}
         for event_id, article_id in self.conn.execute(
             "SELECT event_id, article_id FROM case_event_articles ORDER BY event_id, position"
         ):
             members.setdefault(event_id, []).append(article_id)
-        verdicts: dict[str, list[Comparison]] = {}
-        for row in self.conn.execute(
-            "SELECT fingerprint, slot, claim_a, claim_b, verdict, reason, is_update"
-            " FROM case_comparisons ORDER BY fingerprint, position"
-        ):
-            verdicts.setdefault(row[0], []).append(
-                Comparison(row[1], (row[2], row[3]), row[4], row[5], bool(row[6]))
-            )
-        return [
-            KeptEvent(members.get(event_id, []), fingerprint, verdicts.get(fingerprint, []))
-            for event_id, fingerprint in self.conn.execute(
-                "SELECT id, fingerprint FROM case_events ORDER BY position"
-            )
-        ]
+        rows = self.conn.execute(
+            "SELECT id, name, date, fingerprint FROM case_events ORDER BY position"
+        ).fetchall()
+        events = [Event(r[0], r[1], members.get(r[0], []), r[2]) for r in rows]
+        return events, [r[3] for r in rows]
+
+    def _verdicts_of(self, fingerprints: Collection[str]) -> dict[str, list[Comparison]]:
+        """The verdicts kept for these event fingerprints, in the order they were judged."""
+        verdicts: dict[str, list[Comparison]] = {fp: [] for fp in fingerprints}
+        for fingerprint in fingerprints:
+            verdicts[fingerprint] = [
+                Comparison(row[0], (row[1], row[2]), row[3], row[4], bool(row[5]))
+                for row in self.conn.execute(
+                    "SELECT slot, claim_a, claim_b, verdict, reason, is_update"
+                    " FROM case_comparisons WHERE fingerprint = ? ORDER BY position",
+                    (fingerprint,),
+                )
+            ]
+        return verdicts
 
     def save_case(
         self, store_state: str, setup: str, analysis: Analysis, update: CaseUpdate
@@ -162,19 +177,7 @@ class CaseResults(StoreBase):
         ).fetchall()
         if [(v[0], v[1]) for v in voices] != [(t.article, t.start) for t in analysis.techniques]:
             return False
-        events = []
-        for event_id, name, date in self.conn.execute(
-            "SELECT id, name, date FROM case_events ORDER BY position"
-        ).fetchall():
-            articles = [
-                row[0]
-                for row in self.conn.execute(
-                    "SELECT article_id FROM case_event_articles WHERE event_id = ?"
-                    " ORDER BY position",
-                    (event_id,),
-                )
-            ]
-            events.append(Event(event_id, name, articles, date))
+        events, _ = self._events()
         analysis.events = events
         analysis.comparisons = [
             Comparison(row[0], (row[1], row[2]), row[3], row[4], bool(row[5]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from newsprism.model.serialize import value_from_dict
 from newsprism.model.types import (
@@ -67,42 +68,42 @@ class Reading(StoreBase):
         ids = list(article_ids) if article_ids is not None else self.article_ids()
         wanted = set(ids)
         articles = [self._read_article(i) for i in ids]
-        claims = []
-        for i in ids:
-            for row in self.conn.execute(
-                "SELECT id, article_id, start_char, end_char, slot, value_json, value_start,"
-                " value_end, subject, hedged, hedge_cue, attributed_to, attribution_cue, sourced,"
-                " checkworthy FROM claims WHERE article_id = ? ORDER BY value_start, id",
-                (i,),
-            ):
-                claims.append(
-                    Claim(
-                        id=row[0],
-                        article=row[1],
-                        start=row[2],
-                        end=row[3],
-                        slot=row[4],
-                        value=value_from_dict(json.loads(row[5])),
-                        value_start=row[6],
-                        value_end=row[7],
-                        subject=row[8],
-                        hedged=bool(row[9]),
-                        hedge_cue=row[10],
-                        attributed_to=row[11],
-                        attribution_cue=row[12],
-                        sourced=bool(row[13]),
-                        checkworthy=row[14],
-                    )
+        claims_of: dict[str, list[Claim]] = {i: [] for i in ids}
+        for row in self._rows_of(
+            "SELECT id, article_id, start_char, end_char, slot, value_json, value_start,"
+            " value_end, subject, hedged, hedge_cue, attributed_to, attribution_cue, sourced,"
+            " checkworthy FROM claims",
+            ids,
+            "value_start, id",
+        ):
+            claims_of[row[1]].append(
+                Claim(
+                    id=row[0],
+                    article=row[1],
+                    start=row[2],
+                    end=row[3],
+                    slot=row[4],
+                    value=value_from_dict(json.loads(row[5])),
+                    value_start=row[6],
+                    value_end=row[7],
+                    subject=row[8],
+                    hedged=bool(row[9]),
+                    hedge_cue=row[10],
+                    attributed_to=row[11],
+                    attribution_cue=row[12],
+                    sourced=bool(row[13]),
+                    checkworthy=row[14],
                 )
-        techniques = [
-            TechniqueSpan(*row)
-            for i in ids
-            for row in self.conn.execute(
-                "SELECT article_id, start_char, end_char, technique, score FROM techniques"
-                " WHERE article_id = ? ORDER BY start_char, technique",
-                (i,),
             )
-        ]
+        claims = [c for i in ids for c in claims_of[i]]
+        techniques_of: dict[str, list[TechniqueSpan]] = {i: [] for i in ids}
+        for row in self._rows_of(
+            "SELECT article_id, start_char, end_char, technique, score FROM techniques",
+            ids,
+            "start_char, technique",
+        ):
+            techniques_of[row[0]].append(TechniqueSpan(*row))
+        techniques = [t for i in ids for t in techniques_of[i]]
         apply_corrections(
             claims,
             self.conn.execute(
@@ -147,6 +148,17 @@ class Reading(StoreBase):
                 if row[3]:
                     wanted.add(row[3])
         return sorted(entities.values(), key=lambda e: e.id)
+
+    def _rows_of(self, select: str, ids: list[str], order: str) -> Iterable[tuple[Any, ...]]:
+        """The rows of `select` (a query on a table with `article_id`) for these articles,
+        each article's in `order`: one query for all of them when they are the whole store."""
+        if len(ids) == self.state()[0]:
+            yield from self.conn.execute(f"{select} ORDER BY article_id, {order}")
+            return
+        for article_id in ids:
+            yield from self.conn.execute(
+                f"{select} WHERE article_id = ? ORDER BY {order}", (article_id,)
+            )
 
     def _read_article(self, article_id: str) -> Article:
         row = self.conn.execute(

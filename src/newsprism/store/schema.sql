@@ -133,9 +133,7 @@ CREATE TABLE IF NOT EXISTS case_comparisons (
     reason      TEXT NOT NULL,
     is_update   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (fingerprint, position)
-);
-CREATE INDEX IF NOT EXISTS case_comparisons_a ON case_comparisons(claim_a);
-CREATE INDEX IF NOT EXISTS case_comparisons_b ON case_comparisons(claim_b);
+) WITHOUT ROWID;  -- an event's verdicts side by side: written and read together
 CREATE TABLE IF NOT EXISTS case_accusations (
     position INTEGER PRIMARY KEY,
     accuser  TEXT NOT NULL,
