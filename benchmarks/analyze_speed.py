@@ -1,7 +1,7 @@
 """Time `newsprism analyze`: end to end on small corpora, and on the dev events against spaCy.
 
-    python benchmarks/analyze_speed.py [--part all|corpora|events|long] [--repeat 3]
-        [--events-repeat 2]
+    python benchmarks/analyze_speed.py [--part all|corpora|events|long|ptc] [--repeat 3]
+        [--events-repeat 2] [--workers 2] [--ptc-limit N]
 
 `corpora`: `newsprism analyze` end to end on the examples and on the seeds, each run a fresh
 process (as a user runs it) into a fresh store, so the figures include Python start-up and
@@ -20,6 +20,13 @@ newsprism, loading the spaCy pipeline, loading newsprism's models (alias table, 
 models, check-worthiness and embedding models) and one warm-up sentence. The ratio is the
 analysis time over the spaCy time, both without start-up. A last line times the CLI itself,
 a fresh process, start-up included, as a cross-check of start-up + analysis.
+
+`ptc`: the PTC train articles (`../shared/data/ptc/train/articles`, 371 texts; the first
+`--ptc-limit` of them when given) analysed with `--workers` processes (the CLI's default,
+two) as `newsprism analyze` does it, into a fresh store, against a bare spaCy pass with as
+many processes (`nlp.pipe(..., n_process=N)`) over the same texts, in one run: the ratio,
+articles per second and peak memory (this process's max RSS, and its children's: spaCy's
+worker processes). Start-up is left out of both.
 """
 
 from __future__ import annotations
@@ -119,7 +126,7 @@ def start_up() -> tuple[dict[str, float], Any, Any]:
     from newsprism.settings import Settings
 
     settings = Settings.from_env()
-    settings.n_process, settings.alias_files = 1, []  # the CLI's defaults
+    settings.n_process, settings.alias_files = 1, []  # one process, as the bare pass below
     step = time.perf_counter()
     nlp = load_pipeline(settings.spacy_model)
     nlp("Warm-up: three people were killed in Moscow on Friday, police said.")
@@ -192,10 +199,55 @@ def events(repeat: int) -> None:
     )
 
 
+def ptc(workers: int, limit: int | None) -> None:
+    """Analysis of PTC train articles against a bare spaCy pass, both with `workers`."""
+    folder = ROOT.parent / "shared" / "data" / "ptc" / "train" / "articles"
+    files = sorted(folder.glob("*.txt"))[:limit]
+    if not files:
+        print(f"no PTC articles under {folder}")
+        return
+    _, analyzer, nlp = start_up()
+
+    from newsprism.api import analyze_paths
+    from newsprism.ingest import ingest
+
+    analyzer.settings.n_process = workers
+    texts = [a.text for a in ingest(files).articles]
+    size = analyzer.settings.batch_size
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=size, n_process=workers):
+        pass
+    spacy_s = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        analyze_paths(files, db=Path(tmp) / "p.db", analyzer=analyzer)
+        analyse_s = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"\nPTC train: {len(texts)} articles, {sum(len(t.split()) for t in texts)} words, "
+        f"{workers} processes"
+    )
+    print(
+        f"  bare spaCy pass (nlp.pipe, n_process={workers}): {spacy_s:7.1f} s "
+        f"({len(texts) / spacy_s:.2f} articles/s)"
+    )
+    print(
+        f"  newsprism analyze (ingest+annotate+extract+techniques+store): {analyse_s:7.1f} s "
+        f"({len(texts) / analyse_s:.2f} articles/s)"
+    )
+    print(f"  ratio analyze / spaCy: {analyse_s / spacy_s:.2f}x (target at most 3x)")
+    print(f"  peak memory: main process {own:.0f} MiB, largest child {children:.0f} MiB")
+
+
 def main() -> None:
     """Run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("all", "corpora", "events", "long"), default="all")
+    parser.add_argument(
+        "--part", choices=("all", "corpora", "events", "long", "ptc"), default="all"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes for the ptc part")
+    parser.add_argument("--ptc-limit", type=int, help="only the first N PTC train articles")
     parser.add_argument("--repeat", type=int, default=3, help="runs per small corpus")
     parser.add_argument(
         "--events-repeat", type=int, default=2, help="runs of the events part (best is kept)"
@@ -207,6 +259,8 @@ def main() -> None:
         events(max(1, args.events_repeat))
     if args.part in ("all", "long"):
         long_article()
+    if args.part in ("all", "ptc"):
+        ptc(args.workers, args.ptc_limit)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ articles into entities and claims."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsprism.extract import (
     CLAIM_EXTRACTORS,
@@ -18,11 +20,13 @@ from newsprism.extract import (
 )
 from newsprism.extract.checkworthy import blend_with_model
 from newsprism.extract.claims import claim_id
-from newsprism.learn.linear import ModelFileError
 from newsprism.model.types import Article, Claim, TechniqueSpan
 from newsprism.nlp import load_pipeline
 from newsprism.settings import MULTIPROCESS_MIN_ARTICLES, Settings
-from newsprism.techniques import TechniqueModel, load_model
+from newsprism.techniques.component import COMPONENT as TECHNIQUES_COMPONENT
+from newsprism.techniques.component import TechniqueDetector
+from newsprism.techniques.model import has_model
+from newsprism.techniques.onnx_tools import onnx_started_here
 from newsprism.worker_guard import guard_workers
 
 
@@ -61,6 +65,18 @@ def _one_per_fact(claims: list[Claim], text: str) -> list[Claim]:
     return kept
 
 
+def _technique_detector(nlp: Language) -> TechniqueDetector | None:
+    """The pipeline's technique detector, added (switched off) when the model is installed."""
+    if TECHNIQUES_COMPONENT not in nlp.component_names:
+        if not has_model():
+            return None
+        nlp.add_pipe(TECHNIQUES_COMPONENT, last=True)
+        nlp.disable_pipe(TECHNIQUES_COMPONENT)
+    detector = nlp.get_pipe(TECHNIQUES_COMPONENT)
+    assert isinstance(detector, TechniqueDetector)
+    return detector
+
+
 class Analyzer:
     """Annotate and extract, article by article, in spaCy batches."""
 
@@ -75,10 +91,7 @@ class Analyzer:
         self.table = table if table is not None else AliasTable.load(self.settings.alias_files)
         self.resolver = EntityResolver()
         self.extractors = dict(CLAIM_EXTRACTORS)
-        try:
-            self.techniques: TechniqueModel | None = load_model()
-        except ModelFileError:
-            self.techniques = None
+        self.techniques = _technique_detector(self.nlp)
 
     @property
     def pipeline_name(self) -> str:
@@ -86,14 +99,11 @@ class Analyzer:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
 
-    def _techniques(self, article: Article) -> list[TechniqueSpan]:
-        """Persuasion technique spans of an article; none when the model is not installed."""
-        if self.techniques is None:
-            return []
-        return [
-            TechniqueSpan(article.id, d.start, d.end, d.technique, d.score)
-            for d in self.techniques.detect(article.text)
-        ]
+    @staticmethod
+    def _techniques(article: Article, doc: Doc) -> list[TechniqueSpan]:
+        """Persuasion technique spans of an article, as the pipeline's detector found them;
+        none when the model is not installed."""
+        return [TechniqueSpan(article.id, *span) for span in doc._.techniques or ()]
 
     def know(self, entities: Iterable[tuple[str, str]]) -> None:
         """Start resolving against these names (a store's), so new names resolve to them."""
@@ -107,9 +117,33 @@ class Analyzer:
             n_process = 1
         if n_process > 1:
             guard_workers()  # a killed run leaves no worker behind
-        docs = self.nlp.pipe(
-            (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
-        )
+        # The detector runs in spaCy's processes, one ONNX thread each; in this process when
+        # it has already made an ONNX session, which a forked process could not use.
+        in_workers = n_process > 1 and not onnx_started_here()
+        with self._detecting(threads=1 if n_process > 1 else 0, on=n_process == 1 or in_workers):
+            docs = self.nlp.pipe(
+                (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
+            )
+            if self.techniques is not None and n_process > 1 and not in_workers:
+                docs = map(self.techniques, docs)
+            yield from self._extract(items, docs)
+
+    @contextmanager
+    def _detecting(self, threads: int, on: bool) -> Iterator[None]:
+        """The technique detector switched on in the pipeline for this run (`on`; off for
+        other users of the shared pipeline), with one ONNX thread per process when several
+        share the cores."""
+        if self.techniques is None or not on:
+            yield
+            return
+        self.techniques.threads = threads
+        self.nlp.enable_pipe(TECHNIQUES_COMPONENT)
+        try:
+            yield
+        finally:
+            self.nlp.disable_pipe(TECHNIQUES_COMPONENT)
+
+    def _extract(self, items: list[Article], docs: Iterable[Doc]) -> Iterator[ArticleResult]:
         for article, doc in zip(items, docs, strict=True):
             entities = extract_entities(doc, self.table)
             for ent in entities:
@@ -125,5 +159,5 @@ class Analyzer:
             for number, claim in enumerate(claims, start=1):
                 claim.id = claim_id(article.id, number)
             yield ArticleResult(
-                article, _merge_by_key(ctx.entities), claims, self._techniques(article)
+                article, _merge_by_key(ctx.entities), claims, self._techniques(article, doc)
             )

@@ -16,7 +16,12 @@ from newsprism.api import RunSummary, analyze_paths, load_analysis, update_case_
 from newsprism.errors import NewsprismError
 from newsprism.model import write_json
 from newsprism.report import write_csv, write_report
-from newsprism.settings import DEFAULT_DB_NAME, Settings
+from newsprism.settings import (
+    DEFAULT_DB_NAME,
+    DEFAULT_PROCESSES,
+    MULTIPROCESS_MIN_ARTICLES,
+    Settings,
+)
 from newsprism.store import Store
 
 EXIT_INPUT_PROBLEMS = 1
@@ -182,7 +187,11 @@ def main() -> None:
     help="Extra alias table (TSV: name, type, aliases, part_of); repeatable.",
 )
 @click.option(
-    "--workers", type=int, default=1, show_default=True, help="spaCy processes for large batches."
+    "--workers",
+    type=int,
+    default=DEFAULT_PROCESSES,
+    show_default=True,
+    help=f"Processes for large batches (from {MULTIPROCESS_MIN_ARTICLES} new articles on).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def analyze(

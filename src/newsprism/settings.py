@@ -18,6 +18,9 @@ SPACY_MODEL_ENV = "NEWSPRISM_SPACY_MODEL"
 DEFAULT_DB_NAME = "newsprism.db"
 # Below this many articles a second spaCy process costs more to start than it saves.
 MULTIPROCESS_MIN_ARTICLES = 40
+# Processes by default: both cores of a laptop (each loads spaCy and the technique models,
+# about 0.7 GB; `python benchmarks/analyze_speed.py --part ptc`).
+DEFAULT_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Settings:
 
     spacy_model: str | None = None
     batch_size: int = 16
-    n_process: int = 1
+    n_process: int = DEFAULT_PROCESSES
     alias_files: list[str] = field(default_factory=list)  # user alias tables, over the shipped one
 
     @classmethod

@@ -99,15 +99,17 @@ class TechniqueModel:
         self.threshold = float(tagger.meta.get("threshold", 0.5))
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> TechniqueModel:
+    def load(cls, folder: Path | None = None, threads: int | None = None) -> TechniqueModel:
         """The model in `folder` (the shipped one by default). The fine-tuned tagger and
         classifier are used when the folder has them, the linear ones otherwise."""
         from newsprism.techniques.span_classifier import has_span_classifier, load_span_classifier
         from newsprism.techniques.transformer import has_transformer, load_onnx_tagger
 
         folder = folder or model_dir()
-        transformer = load_onnx_tagger(str(folder)) if has_transformer(folder) else None
-        fine_tuned = load_span_classifier(str(folder)) if has_span_classifier(folder) else None
+        transformer = load_onnx_tagger(str(folder), threads) if has_transformer(folder) else None
+        fine_tuned = (
+            load_span_classifier(str(folder), threads) if has_span_classifier(folder) else None
+        )
         return cls(
             LinearModel.load(folder / TAGGER_FILE),
             LinearModel.load(folder / CLASSIFIER_FILE),
@@ -162,15 +164,21 @@ class TechniqueModel:
         return out
 
 
+def has_model(folder: Path | None = None) -> bool:
+    """Whether a technique model is installed (in `folder`, the shipped one by default)."""
+    folder = folder or model_dir()
+    return (folder / TAGGER_FILE).is_file() and (folder / CLASSIFIER_FILE).is_file()
+
+
 def model_dir() -> Path:
     """The folder of the shipped technique model."""
     return Path(str(resources.files("newsprism.techniques").joinpath(MODEL_DIR)))
 
 
 @lru_cache(maxsize=2)
-def load_model(folder: str | None = None) -> TechniqueModel:
-    """The technique model, loaded once."""
-    return TechniqueModel.load(Path(folder) if folder else None)
+def load_model(folder: str | None = None, threads: int | None = None) -> TechniqueModel:
+    """The technique model, loaded once (per folder and thread count)."""
+    return TechniqueModel.load(Path(folder) if folder else None, threads)
 
 
 def _held_out(article: str) -> bool:

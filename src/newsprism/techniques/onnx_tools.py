@@ -22,12 +22,23 @@ def plain_tokenizer(path: Path) -> Any:
     return tokenizer
 
 
-def cpu_session(path: Path) -> Any:
-    """An onnxruntime session for an exported model, on at most two CPU threads."""
+_STARTED_IN: set[int] = set()  # processes that made an onnxruntime session
+
+
+def onnx_started_here() -> bool:
+    """Whether this process has made an onnxruntime session: a process forked from it then
+    must not make one (onnxruntime's threads do not survive a fork, and it would hang)."""
+    return os.getpid() in _STARTED_IN
+
+
+def cpu_session(path: Path, threads: int | None = None) -> Any:
+    """An onnxruntime session for an exported model, on `threads` CPU threads (at most two
+    by default; one in each of several processes, which share the cores between them)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
+    options.intra_op_num_threads = threads or max(1, min(2, os.cpu_count() or 1))
+    _STARTED_IN.add(os.getpid())
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 

@@ -80,10 +80,11 @@ def has_span_classifier(folder: Path) -> bool:
 
 
 @lru_cache(maxsize=2)
-def load_span_classifier(folder: str) -> OnnxSpanClassifier:
+def load_span_classifier(folder: str, threads: int | None = None) -> OnnxSpanClassifier:
     """The exported span classifier in `folder`, on the CPU."""
     return OnnxSpanClassifier(
-        cpu_session(Path(folder) / CLASSIFIER_ONNX), plain_tokenizer(Path(folder) / TOKENIZER_FILE)
+        cpu_session(Path(folder) / CLASSIFIER_ONNX, threads),
+        plain_tokenizer(Path(folder) / TOKENIZER_FILE),
     )
 
 

@@ -75,11 +75,11 @@ def has_transformer(folder: Path) -> bool:
 
 
 @lru_cache(maxsize=2)
-def load_onnx_tagger(folder: str) -> OnnxTagger:
+def load_onnx_tagger(folder: str, threads: int | None = None) -> OnnxTagger:
     """The exported tagger in `folder`, on the CPU."""
     meta = json.loads((Path(folder) / META_FILE).read_text())
     return OnnxTagger(
-        cpu_session(Path(folder) / ONNX_FILE),
+        cpu_session(Path(folder) / ONNX_FILE, threads),
         plain_tokenizer(Path(folder) / TOKENIZER_FILE),
         float(meta["threshold"]),
     )
