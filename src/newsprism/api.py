@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import glob
 import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,9 +142,30 @@ def update_case_in_store(db: str | Path, settings: Settings | None = None) -> Ca
         return _case(store, files)[1]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a while: reading and comparing a case makes some
+    hundred thousand objects, none in cycles, and each full collection would walk every
+    object of the process (the spaCy pipeline and models included) again."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _case(store: Store, alias_files: Sequence[str | Path]) -> tuple[Analysis, CaseUpdate | None]:
     """The whole case compared: read as kept when current, else updated from what is kept
     (and kept again). The update is None when nothing needed comparing."""
+    with _collector_paused():
+        return _read_or_update_case(store, alias_files)
+
+
+def _read_or_update_case(
+    store: Store, alias_files: Sequence[str | Path]
+) -> tuple[Analysis, CaseUpdate | None]:
     started = time.perf_counter()
     analysis = store.load(None)
     state, setup = _store_state(store), _setup(alias_files)

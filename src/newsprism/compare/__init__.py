@@ -75,15 +75,11 @@ def update_case(
         pairs = aligned_pairs(claims, set(event.articles))
         update.judge(event.id, [v for a, b in pairs if (v := judge(a, b, facts)) is not None])
     started = update.timed("judge", started)
-    reused = kept.verdicts([update.fingerprints[e] for e in update.kept]) if update.kept else {}
+    reused = kept.verdicts([e for e in analysis.events if e.id in update.kept])
     analysis.comparisons = [
         verdict
         for event in analysis.events
-        for verdict in (
-            update.verdicts[event.id]
-            if event.id in update.verdicts
-            else reused.get(update.fingerprints[event.id], [])
-        )
+        for verdict in (update.verdicts.get(event.id) or reused.get(event.id, []))
     ]
     analysis.accusations = accusation_graph(analysis)
     analysis.timeline = timeline(analysis)

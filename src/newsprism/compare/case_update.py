@@ -13,7 +13,7 @@ import hashlib
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.compare.verdicts import Facts
@@ -30,11 +30,11 @@ class KeptEvent:
 
 @dataclass
 class KeptCase:
-    """The case as compared before: its events, and a way to read the verdicts judged for
-    some fingerprints (read only for the events that keep them)."""
+    """The case as compared before: its events, and a way to read the verdicts of some of
+    them (read only for the events that keep them)."""
 
     events: list[KeptEvent] = field(default_factory=list)
-    verdicts: Callable[[Collection[str]], dict[str, list[Comparison]]] = lambda _: {}
+    verdicts: Callable[[list[Event]], dict[str, list[Comparison]]] = lambda _: {}  # by event id
 
     def holds_exactly(self, article_ids: Iterable[str]) -> bool:
         """Whether the kept events hold these articles and no other."""
@@ -60,9 +60,9 @@ class CaseUpdate:
         return now
 
     def judge(self, event_id: str, verdicts: list[Comparison]) -> None:
-        """Record an event judged afresh, with its verdicts."""
+        """Record an event judged afresh, with its verdicts (in `verdict_order`)."""
         self.judged.append(event_id)
-        self.verdicts[event_id] = verdicts
+        self.verdicts[event_id] = sorted(verdicts, key=verdict_order)
 
     def describe(self) -> str:
         """One line for the CLI: what was judged again and what was kept."""
@@ -71,6 +71,11 @@ class CaseUpdate:
             f"case: {events} events; {len(self.judged)} judged in this update, "
             f"{len(self.kept)} kept as stored; {self.new_articles} articles newly grouped"
         )
+
+
+def verdict_order(comparison: Comparison) -> tuple[str, str, str]:
+    """The order of an event's verdicts: by slot, then by their claims' ids (as stored)."""
+    return (comparison.slot, *comparison.claims)
 
 
 def entities_by_article(facts: Facts) -> dict[str, set[str]]:

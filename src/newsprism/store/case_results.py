@@ -1,5 +1,5 @@
 """The compared case kept in the store, one table per kind: events and their articles,
-verdicts (per event fingerprint), accusations, timeline, outlet profiles, voices.
+verdicts (one row per pair of claims), accusations, timeline, outlet profiles, voices.
 
 `newsprism report` and the app read it instead of comparing the case again while the store
 and the comparison setup are as they were (`case_state`). When the store changed, the next
@@ -10,8 +10,9 @@ is unchanged keeps its verdicts (`compare.update_case`), and only what changed i
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
+from typing import Any
 
 from newsprism.compare import CaseUpdate, KeptCase, KeptEvent
 from newsprism.model.types import (
@@ -24,7 +25,7 @@ from newsprism.model.types import (
 )
 from newsprism.store.connection import StoreBase
 
-# Rewritten whole on every update; verdicts, the bulk, are kept per event fingerprint.
+# Rewritten whole on every update; verdicts, the bulk, are written where they changed.
 CASE_TABLES = (
     "case_event_articles",
     "case_events",
@@ -33,6 +34,19 @@ CASE_TABLES = (
     "case_outlets",
     "case_voices",
 )
+
+
+# A verdict's row, in this order: the pair, claim_a's article, then what was judged.
+VERDICT_COLUMNS = "claim_a, claim_b, article_a, slot, verdict, reason, is_update"
+
+
+def _row(comparison: Comparison, article: str) -> tuple[Any, ...]:
+    c = comparison
+    return (*c.claims, article, c.slot, c.verdict, c.reason, int(c.update))
+
+
+def _comparison(row: Sequence[Any]) -> Comparison:
+    return Comparison(row[3], (row[0], row[1]), row[4], row[5], bool(row[6]))
 
 
 def _ids(text: str) -> list[str]:
@@ -70,57 +84,68 @@ class CaseResults(StoreBase):
         events = [Event(r[0], r[1], members.get(r[0], []), r[2]) for r in rows]
         return events, [r[3] for r in rows]
 
-    def _verdicts_of(self, fingerprints: Collection[str]) -> dict[str, list[Comparison]]:
-        """The verdicts kept for these event fingerprints, in the order they were judged."""
-        verdicts: dict[str, list[Comparison]] = {fp: [] for fp in fingerprints}
-        for fingerprint in fingerprints:
-            verdicts[fingerprint] = [
-                Comparison(row[0], (row[1], row[2]), row[3], row[4], bool(row[5]))
-                for row in self.conn.execute(
-                    "SELECT slot, claim_a, claim_b, verdict, reason, is_update"
-                    " FROM case_comparisons WHERE fingerprint = ? ORDER BY position",
-                    (fingerprint,),
-                )
+    def _verdicts_of(self, events: list[Event]) -> dict[str, list[Comparison]]:
+        """The verdicts kept for these events, by event id, in `verdict_order`."""
+        return {
+            e.id: [
+                _comparison(row)
+                for row in sorted(self._verdict_rows(e.articles), key=lambda r: (r[3], r[0], r[1]))
             ]
-        return verdicts
+            for e in events
+        }
+
+    def _verdict_rows(self, articles: list[str]) -> Iterator[tuple[Any, ...]]:
+        """The stored verdict rows of pairs from these articles (as VERDICT_COLUMNS)."""
+        for first in range(0, len(articles), 500):  # under SQLite's limit on parameters
+            chunk = articles[first : first + 500]
+            marks = ", ".join("?" * len(chunk))
+            yield from self.conn.execute(
+                f"SELECT {VERDICT_COLUMNS} FROM case_comparisons WHERE article_a IN ({marks})",
+                chunk,
+            )
 
     def save_case(
         self, store_state: str, setup: str, analysis: Analysis, update: CaseUpdate
     ) -> None:
-        """Keep the compared case, in one transaction: the verdicts of the events judged in
-        this update replace what their fingerprint had, those of events gone are dropped,
-        and the other kinds (small next to the verdicts) are rewritten."""
-        fingerprints = update.fingerprints
+        """Keep the compared case, in one transaction. Of the events judged in this update,
+        only the verdicts that changed are written (most of a grown event's stay as they
+        were); the other kinds, small next to the verdicts, are rewritten."""
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             if self._case_state().get("setup") != setup:
                 self.conn.execute("DELETE FROM case_comparisons")
-            stored = {r[0] for r in self.conn.execute("SELECT fingerprint FROM case_events")}
-            gone = stored - set(fingerprints.values())
-            self.conn.executemany(
-                "DELETE FROM case_comparisons WHERE fingerprint = ?", [(fp,) for fp in gone]
-            )
-            for event_id, verdicts in update.verdicts.items():
-                fingerprint = fingerprints[event_id]
-                self.conn.execute(
-                    "DELETE FROM case_comparisons WHERE fingerprint = ?", (fingerprint,)
-                )
-                self.conn.executemany(
-                    "INSERT INTO case_comparisons (fingerprint, position, slot, claim_a, claim_b,"
-                    " verdict, reason, is_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (fingerprint, n, c.slot, *c.claims, c.verdict, c.reason, int(c.update))
-                        for n, c in enumerate(verdicts)
-                    ],
-                )
             for table in CASE_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")
-            self._save_events(analysis, fingerprints)
+            self._save_events(analysis, update.fingerprints)
             self._save_case_parts(analysis)
+            self.conn.execute(
+                "DELETE FROM case_comparisons WHERE article_a NOT IN"
+                " (SELECT article_id FROM case_event_articles)"
+            )  # articles no longer in the case
+            events = {e.id: e for e in analysis.events}
+            article_of = {c.id: c.article for c in analysis.claims}
+            for event_id, verdicts in update.verdicts.items():
+                rows = [_row(c, article_of[c.claims[0]]) for c in verdicts]
+                self._save_verdicts(events[event_id].articles, rows)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO case_state (key, value) VALUES (?, ?)",
                 [("store_state", store_state), ("setup", setup)],
             )
+
+    def _save_verdicts(self, articles: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Make the stored verdicts of an event's articles these: the changed ones written,
+        the ones no longer made deleted."""
+        old = {(row[0], row[1]): tuple(row) for row in self._verdict_rows(articles)}
+        new = {(row[0], row[1]): row for row in rows}
+        self.conn.executemany(
+            "DELETE FROM case_comparisons WHERE claim_a = ? AND claim_b = ?",
+            [pair for pair in old if pair not in new],
+        )
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO case_comparisons ({VERDICT_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [row for pair, row in new.items() if old.get(pair) != row],
+        )
 
     def _save_events(self, analysis: Analysis, fingerprints: dict[str, str]) -> None:
         self.conn.executemany(
@@ -179,14 +204,8 @@ class CaseResults(StoreBase):
             return False
         events, _ = self._events()
         analysis.events = events
-        analysis.comparisons = [
-            Comparison(row[0], (row[1], row[2]), row[3], row[4], bool(row[5]))
-            for row in self.conn.execute(
-                "SELECT c.slot, c.claim_a, c.claim_b, c.verdict, c.reason, c.is_update"
-                " FROM case_comparisons c JOIN case_events e ON e.fingerprint = c.fingerprint"
-                " ORDER BY e.position, c.position"
-            )
-        ]
+        verdicts = self._verdicts_of(events)
+        analysis.comparisons = [c for e in events for c in verdicts[e.id]]
         analysis.accusations = [
             Accusation(r[0], r[1], _ids(r[2]), _ids(r[3]), bool(r[4]), bool(r[5]), bool(r[6]))
             for r in self.conn.execute(

@@ -103,9 +103,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 
 -- The case as compared: events, verdicts, accusation graph, timeline, outlet profiles and
 -- whose words each technique span is. `case_state` says which state of the store and which
--- comparison setup (alias tables, code) they were computed for. Verdicts are kept per event
--- fingerprint (a hash of what the event's verdicts are made from), so an update judges again
--- only the events whose fingerprint changed. Each update replaces them in one transaction.
+-- comparison setup (alias tables, code) they were computed for. Each event keeps the
+-- fingerprint of what its verdicts are made from, so an update judges again only the events
+-- whose fingerprint changed, and writes only the verdicts that changed; in one transaction.
 CREATE TABLE IF NOT EXISTS case_state (
     key   TEXT PRIMARY KEY,                -- 'store_state', 'setup'
     value TEXT NOT NULL
@@ -124,16 +124,16 @@ CREATE TABLE IF NOT EXISTS case_event_articles (
     PRIMARY KEY (event_id, article_id)
 );
 CREATE TABLE IF NOT EXISTS case_comparisons (
-    fingerprint TEXT NOT NULL,             -- of the event it was judged in
-    position    INTEGER NOT NULL,          -- its order among that event's verdicts
-    slot        TEXT NOT NULL,
     claim_a     TEXT NOT NULL,
     claim_b     TEXT NOT NULL,
+    article_a   TEXT NOT NULL,             -- claim_a's article: its event is the pair's
+    slot        TEXT NOT NULL,
     verdict     TEXT NOT NULL,             -- consistent, contradictory, not_comparable
     reason      TEXT NOT NULL,
     is_update   INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (fingerprint, position)
-) WITHOUT ROWID;  -- an event's verdicts side by side: written and read together
+    PRIMARY KEY (claim_a, claim_b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_comparisons_article ON case_comparisons(article_a);
 CREATE TABLE IF NOT EXISTS case_accusations (
     position INTEGER PRIMARY KEY,
     accuser  TEXT NOT NULL,
