@@ -20,8 +20,6 @@ from newsprism.extract.entities import direct_objects
 from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.model.types import AccusationValue, Claim, ClaimValue, EntityValue
-from newsprism.nlp.attribution import find_attribution
-from newsprism.nlp.hedging import find_hedge
 
 BLAME_NOUNS = frozenset({"accusations", "blame", "charges", "allegations", "recriminations"})
 RECIPROCAL_VERBS = frozenset({"trade", "exchange", "swap"})
@@ -376,7 +374,7 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
                 # "It accused the Russians": the body that spoke last.
                 accuser_id = ctx.speaker_id(_phrase(pronoun)) or ctx.voice()
             else:
-                said = find_attribution(cue)
+                said = cue._.attribution
                 speaker = ctx.speaker_id(said.speaker) if said else None
                 accuser_id = speaker or ctx.voice()
             value = AccusationValue(accuser=accuser_id, accused=ctx.entity_for(_phrase(accused)))
@@ -394,7 +392,7 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
             if said_by_subject and accuser is not None:
                 # "Putin blamed Ukraine" reports Putin's own words; "Russia will blame
                 # Ukraine" is the author's forecast, credited to nobody.
-                asserted = find_hedge(cue) is None
+                asserted = cue._.hedge is None
                 claim.attributed_to = accuser_id if asserted else None
                 claim.attribution_cue = cue.text if asserted else None
             claim.checkworthy = checkworthy_score(claim)

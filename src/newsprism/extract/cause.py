@@ -66,7 +66,7 @@ from newsprism.extract.events import EVENT_NOUNS
 from newsprism.extract.registry import claim_extractor
 from newsprism.extract.resolve import AliasTable, entity_key
 from newsprism.model.types import CauseValue, Claim
-from newsprism.nlp.attribution import SPEECH_VERBS, find_attribution
+from newsprism.nlp.attribution import SPEECH_VERBS
 from newsprism.nlp.gazetteer import load_gazetteer
 
 
@@ -881,7 +881,7 @@ def _agent_id(ctx: ArticleContext, tok: Token) -> str:
 
 def _body_spoken_for(ctx: ArticleContext, cue: Token) -> str | None:
     """'army spokesman Colonel X said': the army, the body its speaker speaks for."""
-    said = find_attribution(cue)
+    said = cue._.attribution
     if said is None:
         return None
     for tok in said.speaker:

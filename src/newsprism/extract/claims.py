@@ -17,7 +17,7 @@ from newsprism.extract.slots import (
 )
 from newsprism.model.types import Claim, ClaimValue, NumberOp, NumberValue
 from newsprism.nlp.numbers import MEASURE_UNITS
-from newsprism.nlp.quantities import Quantity, find_quantities
+from newsprism.nlp.quantities import Quantity
 
 DISTANCE_UNITS = frozenset({"km", "mi", "m"})
 _REFERENCE_PREPOSITIONS = frozenset({"from", "of"})
@@ -125,7 +125,8 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
     A head count in a sentence about an older event gets that event as its subject.
     """
     claims: list[Claim] = []
-    for q in find_quantities(ctx.doc):
+    quantities: list[Quantity] = ctx.doc._.quantities  # annotated by newsprism_quantities
+    for q in quantities:
         slot = classify_quantity(q)
         start, end = sentence_bounds(q.number.sent)
         op: NumberOp = q.op  # type: ignore[assignment]

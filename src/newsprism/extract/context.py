@@ -19,16 +19,7 @@ from newsprism.extract.resolve import (
     entity_key,
 )
 from newsprism.model.types import Article, Claim
-from newsprism.nlp.attribution import (
-    Attribution,
-    find_attribution,
-    headline_source,
-    is_pronoun,
-    owner_of,
-    quoted_speakers,
-    speaker_before,
-)
-from newsprism.nlp.hedging import find_hedge
+from newsprism.nlp.attribution import Attribution
 
 # Nouns that name where a claim comes from, when they are its subject or its "according to".
 SOURCE_NOUNS = frozenset(
@@ -135,7 +126,7 @@ class ArticleContext:
         A pronoun ("he") is the nearest person named before it; a plain noun phrase
         ("police", "Russian sources") becomes an entity of type SOURCE.
         """
-        if is_pronoun(span):
+        if span._.is_pronoun:
             person = self._nearest_before(
                 span.start_char, "PERSON" if span[0].lower_ in ("he", "she") else None
             )
@@ -280,12 +271,12 @@ class ArticleContext:
 
     def add_epistemics(self, claim: Claim, token: Token) -> None:
         """Fill hedged, attributed_to and sourced for a claim whose value is at `token`."""
-        hedge = find_hedge(token)
+        hedge = token._.hedge
         claim.hedged, claim.hedge_cue = hedge is not None, hedge.text if hedge else None
-        said = find_attribution(token)
+        said = token._.attribution
         if said is None:
             if self._quoted is None:
-                self._quoted = quoted_speakers(self.doc)
+                self._quoted = self.doc._.quoted_speakers
             said = self._quoted.get(token.sent.start)
         if said is not None and _a_time(said.speaker.root):
             said = None  # "Days before the attack, it was announced": a time says nothing
@@ -293,7 +284,7 @@ class ArticleContext:
             claim.attributed_to = self.speaker_id(said.speaker)
             claim.attribution_cue = said.cue.text
         else:
-            source = headline_source(token.sent)
+            source = token.sent._.headline_source
             if source is not None:
                 claim.attributed_to = self.entity_for(source)
                 claim.attribution_cue = source.text
@@ -302,17 +293,17 @@ class ArticleContext:
     def speaker_id(self, speaker: Span) -> str | None:
         """The entity whose word a speaker phrase carries; a document without an owner ("the
         statement added") or "it" is the last body that spoke in the article."""
-        owner = owner_of(speaker)
-        if owner is None or (is_pronoun(owner) and owner[0].lower_ in ("it", "they")):
-            before = speaker_before(speaker[0])
+        owner = speaker._.owner
+        if owner is None or (owner._.is_pronoun and owner[0].lower_ in ("it", "they")):
+            before = speaker[0]._.speaker_before
             if before is not None:
-                return self.entity_for(owner_of(before) or before)
+                return self.entity_for(before._.owner or before)
             if self._last_speaker is not None:
                 return self._last_speaker
             if owner is None:
                 return self.entity_for(speaker)
         eid = self.entity_for(owner)
-        if not is_pronoun(owner):
+        if not owner._.is_pronoun:
             self._last_speaker = eid
         return eid
 

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 import newsprism.nlp.components  # noqa: F401  (registers newsprism's components)
 from newsprism.errors import ModelNotFoundError
+from newsprism.nlp.annotations import QUANTITIES, QUOTES
 from newsprism.settings import SPACY_MODEL_CANDIDATES, SPACY_MODEL_ENV
 
 INSTALL_HINT = (
@@ -38,9 +39,14 @@ def available_models() -> list[str]:
 
 
 def _with_components(nlp: Language) -> Language:
+    """newsprism's components in the pipeline: line breaks as sentence bounds before the
+    parser, and after it the annotations the extractors read (nlp/annotations.py)."""
     if "newsprism_line_sentences" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsprism_line_sentences", before=before)
+    for name in (QUANTITIES, QUOTES):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
     return nlp
 
 
