@@ -76,3 +76,14 @@ def test_extractors_read_annotations_and_call_no_annotator() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsprism.nlp"):
                 imported = {alias.name for alias in node.names}
                 assert not imported & annotators, f"{path.name} imports {imported & annotators}"
+
+
+def test_claims_get_their_ids_once_in_reading_order(analyzer) -> None:
+    from newsprism.ingest.article_factory import make_article
+
+    article = make_article(TEXT, source="t.txt", date="2024-05-03")
+    (result,) = analyzer.analyze([article])
+    ids = [c.id for c in result.claims]
+    assert ids == [f"{article.id}-c{n:03d}" for n in range(1, len(ids) + 1)]
+    starts = [c.value_start for c in result.claims]
+    assert starts == sorted(starts) and len(ids) >= 4

@@ -342,10 +342,10 @@ def _owns_up(tok: Token) -> bool:
 
 
 def _claim(
-    ctx: ArticleContext, n: int, sent: Span, slot: str, value: ClaimValue, first: Token, last: Token
+    ctx: ArticleContext, sent: Span, slot: str, value: ClaimValue, first: Token, last: Token
 ) -> Claim:
     lo, hi = min(first.idx, last.idx), max(first.idx + len(first.text), last.idx + len(last.text))
-    return sentence_claim(ctx.article.id, n, sent, slot, value, lo, hi)
+    return sentence_claim(ctx.article.id, sent, slot, value, lo, hi)
 
 
 @claim_extractor("accusations")
@@ -356,7 +356,6 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
         for verb, actor in _responsibility(sent):
             claim = _claim(
                 ctx,
-                len(claims) + 1,
                 sent,
                 "responsibility",
                 EntityValue(ctx.entity_for(_phrase(actor))),
@@ -381,7 +380,6 @@ def extract_accusations(ctx: ArticleContext) -> list[Claim]:
             first = accuser if accuser is not None else accused
             claim = _claim(
                 ctx,
-                len(claims) + 1,
                 sent,
                 "accusation",
                 value,

@@ -974,9 +974,7 @@ def _denial_of_last(
     last = stated[-1].value
     assert isinstance(last, CauseValue)
     value = CauseValue(agent=last.agent, mechanism=last.mechanism, negated=True)
-    claim = sentence_claim(
-        ctx.article.id, len(claims) + 1, sent, "cause", value, cue.idx, cue.idx + len(cue.text)
-    )
+    claim = sentence_claim(ctx.article.id, sent, "cause", value, cue.idx, cue.idx + len(cue.text))
     ctx.add_epistemics(claim, cue)
     if claim.attributed_to is None:
         subject = _subject(cue.head) if cue.head.pos_ in ("VERB", "AUX") else None
@@ -1020,7 +1018,7 @@ def extract_causes(ctx: ArticleContext) -> list[Claim]:
             lo = min(f.cue.idx, span.start_char) if span is not None else f.cue.idx
             hi = max(f.cue.idx + len(f.cue.text), span.end_char if span is not None else 0)
             cause = CauseValue(agent=agent, mechanism=f.mechanism, negated=f.negated)
-            claim = sentence_claim(ctx.article.id, len(claims) + 1, sent, "cause", cause, lo, hi)
+            claim = sentence_claim(ctx.article.id, sent, "cause", cause, lo, hi)
             ctx.add_epistemics(claim, f.cue)
             speaker = _speaking_subject(f.cue)
             if speaker is not None:  # "X denied ...", "X accused Y of ...": X's word

@@ -35,9 +35,32 @@ def claim_id(article_id: str, number: int) -> str:
     return f"{article_id}-c{number:03d}"
 
 
+def new_claim(
+    article_id: str,
+    span: tuple[int, int],
+    slot: str,
+    value: ClaimValue,
+    value_start: int,
+    value_end: int,
+    subject: str | None = None,
+) -> Claim:
+    """The one place a claim is made. Its id is given once, when the article's claims are
+    all found and put in text order (`Analyzer`), so ids run in reading order."""
+    return Claim(
+        id="",
+        article=article_id,
+        start=span[0],
+        end=span[1],
+        slot=slot,
+        value=value,
+        value_start=value_start,
+        value_end=value_end,
+        subject=subject,
+    )
+
+
 def sentence_claim(
     article_id: str,
-    number: int,
     sent: Span,
     slot: str,
     value: ClaimValue,
@@ -45,17 +68,7 @@ def sentence_claim(
     value_end: int,
 ) -> Claim:
     """A claim spanning its sentence, with the words that state its value."""
-    start, end = sentence_bounds(sent)
-    return Claim(
-        id=claim_id(article_id, number),
-        article=article_id,
-        start=start,
-        end=end,
-        slot=slot,
-        value=value,
-        value_start=value_start,
-        value_end=value_end,
-    )
+    return new_claim(article_id, sentence_bounds(sent), slot, value, value_start, value_end)
 
 
 def distance_reference(q: Quantity) -> str | None:
@@ -135,13 +148,11 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
             op = ">"  # "the toll could top 100": more than 100
         if op == "=" and slot in HEAD_COUNT_SLOTS and _part_of_the_dead(q):
             op = ">="  # "identified 12 of the dead": there are at least 12 dead
-        claim = Claim(
-            id=claim_id(ctx.article.id, len(claims) + 1),
-            article=ctx.article.id,
-            start=start,
-            end=max(end, q.end),
-            slot=slot,
-            value=NumberValue(
+        claim = new_claim(
+            ctx.article.id,
+            (start, max(end, q.end)),
+            slot,
+            NumberValue(
                 op=op,
                 value=q.value,
                 high=q.high,
@@ -149,8 +160,8 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
                 reference=reference,
                 scope=count_scope(q) if slot in HEAD_COUNT_SLOTS else None,
             ),
-            value_start=q.start,
-            value_end=q.end,
+            q.start,
+            q.end,
         )
         if slot in HEAD_COUNT_SLOTS:
             claim.subject = ctx.other_event_for(q.number.sent)
@@ -164,15 +175,13 @@ def extract_numeric_claims(ctx: ArticleContext) -> list[Claim]:
             token, more_slot = more
             first = min(token.left_edge.i, token.i)
             span = ctx.doc[first : token.i + 1]
-            extra = Claim(
-                id=claim_id(ctx.article.id, len(claims) + 1),
-                article=ctx.article.id,
-                start=start,
-                end=claim.end,
-                slot=more_slot,
-                value=NumberValue(op=">", value=q.value, unit=q.unit),
-                value_start=span.start_char,
-                value_end=span.end_char,
+            extra = new_claim(
+                ctx.article.id,
+                (start, claim.end),
+                more_slot,
+                NumberValue(op=">", value=q.value, unit=q.unit),
+                span.start_char,
+                span.end_char,
                 subject=claim.subject,
             )
             ctx.add_epistemics(extra, token)

@@ -15,7 +15,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from newsprism.extract.checkworthy import checkworthy_score
-from newsprism.extract.claims import claim_id, sentence_claim
+from newsprism.extract.claims import sentence_claim
 from newsprism.extract.context import ArticleContext
 from newsprism.extract.entities import FACILITY_NOUNS, entity_id, entity_tokens
 from newsprism.extract.events import dates_the_event, is_event_word
@@ -49,14 +49,13 @@ def _published(ctx: ArticleContext) -> dt.date | None:
 
 def _new_claim(
     ctx: ArticleContext,
-    claims: list[Claim],
     sent: Span,
     slot: str,
     value: DateValue | EntityValue,
     start: int,
     end: int,
 ) -> Claim:
-    claim = sentence_claim(ctx.article.id, len(claims) + 1, sent, slot, value, start, end)
+    claim = sentence_claim(ctx.article.id, sent, slot, value, start, end)
     ctx.add_epistemics(claim, ctx.token_at(start))
     return claim
 
@@ -75,7 +74,7 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
             if resolved is None:
                 continue
             value = DateValue(date=resolved.value, as_written=ent.text)
-            claim = _new_claim(ctx, claims, sent, "event_date", value, ent.start_char, ent.end_char)
+            claim = _new_claim(ctx, sent, "event_date", value, ent.start_char, ent.end_char)
             claim.checkworthy = checkworthy_score(claim)
             found.append(claim)
             break
@@ -88,7 +87,6 @@ def _event_date(ctx: ArticleContext, sents: list[Span], claims: list[Claim]) -> 
             and any(d != date and d.startswith(date) for d in days)
         ):
             continue
-        claim.id = claim_id(ctx.article.id, len(claims) + 1)
         claims.append(claim)
 
 
@@ -119,7 +117,6 @@ def _older_event_dates(ctx: ArticleContext, claims: list[Claim]) -> None:
         begin = sent.start_char + at
         claim = _new_claim(
             ctx,
-            claims,
             sent,
             "other",  # another incident's date is never this event's
             DateValue(event.date, event.when),
@@ -286,7 +283,7 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
                 within = _region_of(ctx, span, named, countries, eid)
             value = EntityValue(eid, within=within)
             start, end = place_span.start_char, place_span.end_char
-            claim = _new_claim(ctx, claims, sent, "event_location", value, start, end)
+            claim = _new_claim(ctx, sent, "event_location", value, start, end)
             claim.checkworthy = checkworthy_score(claim)
             found.append((claim, span))
     # A country is where the event happened only when the article names no place in it.
@@ -300,7 +297,6 @@ def _event_locations(ctx: ArticleContext, sents: list[Span], claims: list[Claim]
             ]
             if inside:
                 continue
-        claim.id = claim_id(ctx.article.id, len(claims) + 1)
         claims.append(claim)
 
 
