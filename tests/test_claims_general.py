@@ -7,11 +7,13 @@ modifiers out and know the region they lie in; causes keep their polarity.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from newsprism.analyzer import Analyzer
-from newsprism.extract import entity_id
-from newsprism.ingest import make_article
+from newsprism.api import analyze_paths, load_analysis
 from newsprism.model.types import DateValue, NumberValue
 
 PUBLISHED = "2025-06-12"  # a Thursday
@@ -256,14 +258,19 @@ def test_a_sentence_outside_the_quotation_is_not_the_speakers(extract) -> None:
 
 
 def batch_speakers(analyzer: Analyzer, first: str, second: str) -> list[tuple[str, str]]:
-    """Analyse two articles in one batch; the (entity id, type) of each one's first speaker."""
-    analyzer.know([])
-    results = list(analyzer.analyze([make_article(first, "a.txt"), make_article(second, "b.txt")]))
+    """Analyse two articles into one case and compare it (names are resolved across articles
+    there); the (entity id, type) of each article's first speaker."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [Path(tmp) / "a.txt", Path(tmp) / "b.txt"]
+        for path, text in zip(paths, (first, second), strict=True):
+            path.write_text(text, encoding="utf-8")
+        summary = analyze_paths(paths, db=Path(tmp) / "case.db", analyzer=analyzer)
+        analysis = load_analysis(summary.db)
+    types = {e.id: e.type for e in analysis.entities}
     speakers = []
-    for result in results:
-        entities = {entity_id(e.key): e for e in result.entities}
-        said = next(c for c in result.claims if c.attributed_to)
-        speakers.append((said.attributed_to, entities[said.attributed_to].label))
+    for article_id in summary.article_ids:
+        said = next(c for c in analysis.claims if c.article == article_id and c.attributed_to)
+        speakers.append((said.attributed_to, types[said.attributed_to]))
     return speakers
 
 

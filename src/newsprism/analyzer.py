@@ -89,7 +89,6 @@ class Analyzer:
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model)
         self.table = table if table is not None else AliasTable.load(self.settings.alias_files)
-        self.resolver = EntityResolver()
         self.extractors = dict(CLAIM_EXTRACTORS)
         self.techniques = _technique_detector(self.nlp)
 
@@ -104,10 +103,6 @@ class Analyzer:
         """Persuasion technique spans of an article, as the pipeline's detector found them;
         none when the model is not installed."""
         return [TechniqueSpan(article.id, *span) for span in doc._.techniques or ()]
-
-    def know(self, entities: Iterable[tuple[str, str]]) -> None:
-        """Start resolving against these names (a store's), so new names resolve to them."""
-        self.resolver = EntityResolver(entities)
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Results in input order; several processes only when the batch is worth their start."""
@@ -145,10 +140,14 @@ class Analyzer:
 
     def _extract(self, items: list[Article], docs: Iterable[Doc]) -> Iterator[ArticleResult]:
         for article, doc in zip(items, docs, strict=True):
+            # Names are resolved inside the article here; across articles, over the whole
+            # case, by compare (compare/entities.py), so no article's result depends on
+            # which came before it.
+            resolver = EntityResolver()
             entities = extract_entities(doc, self.table)
             for ent in entities:
-                ent.key = self.resolver.resolve(ent.key, ent.label)
-            ctx = ArticleContext(article, doc, _merge_by_key(entities), self.table, self.resolver)
+                ent.key = resolver.resolve(ent.key, ent.label)
+            ctx = ArticleContext(article, doc, _merge_by_key(entities), self.table, resolver)
             claims: list[Claim] = []
             for extractor in self.extractors.values():
                 for claim in extractor(ctx):

@@ -93,7 +93,6 @@ def analyze_paths(
             progress(0, len(new))
         if new:
             analyzer = analyzer or Analyzer(settings)
-            analyzer.know(store.entity_keys())
             for done, result in enumerate(analyzer.analyze(new), start=1):
                 store.save_article(
                     result.article,

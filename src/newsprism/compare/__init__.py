@@ -14,6 +14,7 @@ from newsprism.compare.case_update import (
     entities_by_article,
     event_fingerprint,
 )
+from newsprism.compare.entities import apply_merges, resolve_across_articles
 from newsprism.compare.graph import accusation_graph
 from newsprism.compare.grouping import EventGroup, group_events
 from newsprism.compare.places import containment
@@ -50,6 +51,9 @@ def update_case(
     kept = kept or KeptCase()
     update = CaseUpdate()
     started = time.perf_counter()
+    update.resolution = resolve_across_articles(analysis)
+    apply_merges(analysis, update.resolution)
+    started = update.timed("resolve", started)
     analysis.events = _events(analysis, table, kept, update)
     started = update.timed("group", started)
     facts = Facts(

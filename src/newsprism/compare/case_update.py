@@ -51,6 +51,7 @@ class CaseUpdate:
     verdicts: dict[str, list[Comparison]] = field(default_factory=dict)  # of those, by event
     kept: list[str] = field(default_factory=list)  # events whose verdicts were kept
     new_articles: int = 0  # articles grouped in this update (all of them on a first run)
+    resolution: dict[str, str] = field(default_factory=dict)  # entity id -> one actor's id
     seconds: dict[str, float] = field(default_factory=dict)  # by step: group, judge, ...
 
     def timed(self, step: str, started: float) -> float:

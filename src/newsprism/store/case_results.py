@@ -15,6 +15,7 @@ from dataclasses import asdict
 from typing import Any
 
 from newsprism.compare import CaseUpdate, KeptCase, KeptEvent
+from newsprism.compare.entities import apply_merges
 from newsprism.model.types import (
     Accusation,
     Analysis,
@@ -27,6 +28,7 @@ from newsprism.store.connection import StoreBase
 
 # Rewritten whole on every update; verdicts, the bulk, are written where they changed.
 CASE_TABLES = (
+    "case_entities",
     "case_event_articles",
     "case_events",
     "case_accusations",
@@ -116,6 +118,10 @@ class CaseResults(StoreBase):
                 self.conn.execute("DELETE FROM case_comparisons")
             for table in CASE_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")
+            self.conn.executemany(
+                "INSERT INTO case_entities (entity_id, into_id) VALUES (?, ?)",
+                sorted(update.resolution.items()),
+            )
             self._save_events(analysis, update.fingerprints)
             self._save_case_parts(analysis)
             self.conn.execute(
@@ -202,6 +208,9 @@ class CaseResults(StoreBase):
         ).fetchall()
         if [(v[0], v[1]) for v in voices] != [(t.article, t.start) for t in analysis.techniques]:
             return False
+        apply_merges(
+            analysis, dict(self.conn.execute("SELECT entity_id, into_id FROM case_entities"))
+        )
         events, _ = self._events()
         analysis.events = events
         verdicts = self._verdicts_of(events)

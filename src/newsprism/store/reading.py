@@ -33,10 +33,6 @@ class Reading(StoreBase):
         ).fetchone()
         return tuple(int(v) for v in row)
 
-    def entity_keys(self) -> list[tuple[str, str]]:
-        """(key, type) of every stored entity, for resolving new names against them."""
-        return [(r[0], r[1]) for r in self.conn.execute("SELECT key, type FROM entities")]
-
     def outlet_of(self, article_id: str) -> str | None:
         """The outlet of a stored article (or its title, or its source)."""
         row = self.conn.execute(

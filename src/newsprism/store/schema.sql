@@ -110,6 +110,10 @@ CREATE TABLE IF NOT EXISTS case_state (
     key   TEXT PRIMARY KEY,                -- 'store_state', 'setup'
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS case_entities (
+    entity_id TEXT PRIMARY KEY,            -- an entity found to be one actor with ...
+    into_id   TEXT NOT NULL                -- ... this one, across the case's articles
+);
 CREATE TABLE IF NOT EXISTS case_events (
     id          TEXT PRIMARY KEY,          -- 'V1', 'V2'... largest first
     position    INTEGER NOT NULL,
