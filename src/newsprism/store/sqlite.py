@@ -2,8 +2,9 @@
 
 `Store` is the file with every kind of work on it, each in its own module: `writing`
 (analysed articles), `reading` (the contract back, and look-ups), `search` (FTS5) and
-`correcting` (a person's corrections and merges), `case_results` (the compared case);
-`connection` opens and checks the file.
+`correcting` (a person's corrections and merges), `case_results` (the compared case, in its
+`case_*` tables); `connection` opens and checks the file, and `migrations` upgrades a store
+an older version wrote.
 """
 
 from __future__ import annotations
