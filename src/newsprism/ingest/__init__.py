@@ -12,6 +12,7 @@ from newsprism.ingest.limits import MAX_FILE_BYTES, storable
 from newsprism.ingest.normalize import normalize_text
 from newsprism.ingest.paths import expand_paths
 from newsprism.ingest.readers import READERS, ReadItem, Skipped, reader
+from newsprism.ingest.warc import read_warc
 from newsprism.model.types import Article
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "make_article",
     "normalize_text",
     "read_file",
+    "read_warc",
     "reader",
 ]
 
@@ -41,7 +43,7 @@ class IngestResult:
 def read_file(path: Path) -> Iterator[ReadItem]:
     """Everything one file holds; a problem with the whole file comes back as one item."""
     name = storable(str(path))  # a file name that is not UTF-8 is shown, not crashed on
-    read = READERS.get(path.suffix.lower())
+    read = READERS.get("".join(path.suffixes[-2:]).lower()) or READERS.get(path.suffix.lower())
     if read is None:
         yield InputProblem(name, Problem.E006, detail=f"extension {path.suffix or '(none)'!r}")
         return

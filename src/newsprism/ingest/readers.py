@@ -69,12 +69,19 @@ def read_txt(path: str, data: bytes) -> Iterator[ReadItem]:
 @reader(".html", ".htm", ".xhtml")
 def read_html(path: str, data: bytes) -> Iterator[ReadItem]:
     """The main text and metadata of a web page, extracted by trafilatura."""
-    from trafilatura import bare_extraction  # imported here: it is slow to import
-
     text = decode_bytes(data, path)
     if GENERATOR_MARK in text[:4000]:
         yield Skipped(path, "a newsprism report, not an article")
         return
+    yield html_article(path, text)
+
+
+def html_article(
+    path: str, text: str, url: str | None = None, extra: dict[str, str] | None = None
+) -> Article:
+    """The article of a page's HTML; `url` where the page came from, when known."""
+    from trafilatura import bare_extraction  # imported here: it is slow to import
+
     doc = bare_extraction(
         text, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False
     )
@@ -83,14 +90,15 @@ def read_html(path: str, data: bytes) -> Iterator[ReadItem]:
     body = doc.text or ""
     if not body.strip() or _only_boilerplate(body, text):
         raise InputError(InputProblem(path, Problem.E007))
-    yield make_article(
+    return make_article(
         body,
         path,
         outlet=doc.sitename,
         author=doc.author,
         date=doc.date,
         title=doc.title,
-        url=doc.url,
+        url=doc.url or url,
+        extra=extra,
     )
 
 
