@@ -17,9 +17,12 @@ from pathlib import Path
 from newsprism import __version__
 from newsprism.analyzer import Analyzer
 from newsprism.compare import CaseUpdate, compare, update_case
-from newsprism.errors import InputProblem
+from newsprism.errors import InputProblem, Problem
 from newsprism.extract import AliasTable
-from newsprism.ingest import Skipped, ingest
+from newsprism.fetch import Fetcher, FetchError, FetchPolicy, read_url_list
+from newsprism.fetch.archive import ResponseArchive, archive_path
+from newsprism.fetch.url_list import URL_LIST_SUFFIX
+from newsprism.ingest import IngestResult, Skipped, ingest
 from newsprism.model.types import Analysis
 from newsprism.settings import DEFAULT_DB_NAME, Settings
 from newsprism.store import Store
@@ -71,8 +74,12 @@ def analyze_paths(
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int], None] | None = None,
     source_names: Mapping[str, str] | None = None,
+    fetch_policy: FetchPolicy | None = None,
 ) -> RunSummary:
     """Read, analyse and store every article under `paths`; already stored texts are not redone.
+
+    A `.urls` file names pages to fetch (`fetch_url_lists`): they are archived beside the
+    store, then read from the archive like any file.
 
     `progress(done, total)` is called after each article. Bad inputs are collected in the
     summary's `problems`; the good ones are analysed and stored all the same.
@@ -81,10 +88,16 @@ def analyze_paths(
     """
     started = time.perf_counter()
     summary = RunSummary(db=Path(db) if db else default_db_path(paths))
-    read = ingest(paths)
+    url_lists = [Path(p) for p in paths if str(p).endswith(URL_LIST_SUFFIX)]
+    files = [p for p in paths if not str(p).endswith(URL_LIST_SUFFIX)]
+    if url_lists:
+        archives, summary.problems = fetch_url_lists(url_lists, summary.db, fetch_policy)
+        files += archives
+    read = ingest(files) if files else IngestResult()
     for article in read.articles:
         article.source = _given_name(article.source, source_names or {})
-    summary.problems, summary.skipped = read.problems, read.skipped
+    summary.problems += read.problems
+    summary.skipped = read.skipped
     summary.duplicates = len(read.duplicates)
     with Store(summary.db) as store:
         new = [a for a in read.articles if not store.has_article(a.sha256)]
@@ -107,6 +120,41 @@ def analyze_paths(
         summary.article_ids = store.ids_for_hashes(a.sha256 for a in read.articles)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def fetch_url_lists(
+    url_lists: Sequence[Path], db: Path, policy: FetchPolicy | None = None
+) -> tuple[list[Path], list[InputProblem]]:
+    """Fetch the pages `.urls` files name into a new web archive beside the store (those
+    fetched by an earlier run are not fetched again); the archives that hold them all, and
+    the addresses that failed, each with its reason."""
+    urls: list[str] = []
+    problems: list[InputProblem] = []
+    for listed in url_lists:
+        found, bad = read_url_list(listed)
+        urls += [u for u in found if u not in urls]
+        problems += bad
+    with Store(db) as store:
+        before = store.fetched_pages(urls)
+        todo = [u for u in urls if u not in before]
+        archives = {Path(a) for a in before.values() if a and Path(a).is_file()}
+        if not todo:
+            return sorted(archives), problems
+        archive = ResponseArchive(archive_path(db))
+        fetcher = Fetcher(archive.keep, policy or FetchPolicy())
+        try:
+            for url in todo:
+                try:
+                    fetcher.fetch(url)
+                except FetchError as exc:
+                    store.record_fetch(url, str(archive.path), str(exc))
+                    problems.append(InputProblem(url, Problem.E016, detail=str(exc)))
+                else:
+                    store.record_fetch(url, str(archive.path))
+        finally:
+            fetcher.close()
+            archive.close()
+    return sorted(archives | {archive.path}), problems
 
 
 def _given_name(source: str, names: Mapping[str, str]) -> str:

@@ -23,6 +23,8 @@ class Problem(StrEnum):
     E012 = "article is longer than newsprism analyses"
     E013 = "file is larger than newsprism reads"
     E014 = "web archive is truncated or not a WARC file"
+    E015 = "line is not an http(s) address"
+    E016 = "cannot fetch the address"
 
     @property
     def code(self) -> str:
@@ -33,11 +35,16 @@ HINTS: dict[Problem, str] = {
     Problem.E003: "re-save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
     Problem.E004: "each line of a .jsonl file must be one JSON object",
     Problem.E005: 'give each JSON line a non-empty "text" field',
-    Problem.E006: "newsprism reads .txt, .html, .htm, .jsonl, .warc and .warc.gz files",
+    Problem.E006: (
+        "newsprism reads .txt, .html, .htm, .jsonl, .warc and .warc.gz files, and fetches "
+        "the pages of a .urls file named on the command line"
+    ),
     Problem.E007: "check that the page holds the article itself, not only a link to it",
     Problem.E012: "split it into its articles or chapters (the limit is in ingest/limits.py)",
     Problem.E013: "split the file (the limit is in ingest/limits.py)",
     Problem.E014: "the records before the damage are read; fetch the rest again",
+    Problem.E015: "a .urls file holds one http:// or https:// address a line (# starts a note)",
+    Problem.E016: "the other addresses are fetched; run again later to retry this one",
 }
 
 

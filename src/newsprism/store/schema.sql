@@ -166,3 +166,13 @@ CREATE TABLE IF NOT EXISTS case_voices (
     quoted     INTEGER NOT NULL,
     speaker    TEXT
 );
+
+-- Addresses fetched from `.urls` files: when, what came back, and the web archive that keeps
+-- the response. A run fetches only the addresses without a page here (`ok` = 1).
+CREATE TABLE IF NOT EXISTS fetched_urls (
+    url        TEXT PRIMARY KEY,
+    ok         INTEGER NOT NULL,           -- 1: a page was fetched and archived
+    detail     TEXT,                       -- why not, when not
+    archive    TEXT,                       -- the WARC file holding the response
+    fetched_at TEXT NOT NULL
+);

@@ -1,10 +1,10 @@
 """The SQLite store: one file per case, readable by any SQLite tool, written article by article.
 
 `Store` is the file with every kind of work on it, each in its own module: `writing`
-(analysed articles), `reading` (the contract back, and look-ups), `search` (FTS5) and
+(analysed articles), `reading` (the contract back, and look-ups), `search` (FTS5),
 `correcting` (a person's corrections and merges), `case_results` (the compared case, in its
-`case_*` tables); `connection` opens and checks the file, and `migrations` upgrades a store
-an older version wrote.
+`case_*` tables) and `fetched` (addresses fetched from `.urls` files); `connection` opens
+and checks the file, and `migrations` upgrades a store an older version wrote.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 from newsprism.store.case_results import CaseResults
 from newsprism.store.connection import StoreError
 from newsprism.store.correcting import Correcting
+from newsprism.store.fetched import Fetched
 from newsprism.store.reading import Reading
 from newsprism.store.search import MAX_SEARCH_WORDS, Searching
 from newsprism.store.writing import Writing
 
 
-class Store(Writing, Reading, Searching, Correcting, CaseResults):
+class Store(Writing, Reading, Searching, Correcting, CaseResults, Fetched):
     """A newsprism store file: write, read, search, correct, and keep the compared case."""
 
     def __enter__(self) -> Store:
