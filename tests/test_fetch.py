@@ -10,10 +10,12 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import httpx
 import pytest
 
 from newsprism.api import analyze_paths
@@ -39,6 +41,39 @@ def page(place: str, killed: int) -> bytes:
     ).encode()
 
 
+def feed(base: str) -> bytes:
+    items = "".join(
+        f"<item><title>Report {n}</title><link>{base}/news/{n}</link></item>"
+        for n in ("one", "two")
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
+        f"<link>{base}/</link>{items}</channel></rss>"
+    ).encode()
+
+
+def sitemap_index(base: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{base}/news-sitemap.xml</loc></sitemap></sitemapindex>"
+    ).encode()
+
+
+def news_sitemap(base: str) -> bytes:
+    urls = "".join(
+        f"<url><loc>{base}/news/{n}</loc><news:news><news:title>Report {n}</news:title>"
+        "</news:news></url>"
+        for n in ("one", "flaky")
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        f"{urls}</urlset>"
+    ).encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     # What the server saw, across the module's tests.
     hits: ClassVar[Counter[str]] = Counter()
@@ -54,6 +89,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def base(self) -> str:
+        return f"http://{self.headers['Host']}"
 
     def do_GET(self) -> None:
         path = self.path
@@ -85,6 +123,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, b"<html><body>" + b"x" * 400_000 + b"</body></html>")
         elif path == "/logo.png":
             self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
+        elif path == "/feed.xml":
+            self.send(200, feed(self.base()), "application/rss+xml")
+        elif path == "/sitemap-index.xml":
+            self.send(200, sitemap_index(self.base()), "application/xml")
+        elif path == "/news-sitemap.xml":
+            self.send(200, news_sitemap(self.base()), "application/xml")
+        elif path == "/fake-feed":  # a page where a feed was promised
+            self.send(200, page("Nowhere", 0))
         elif path == "/private/memo":
             self.send(200, page("Secretville", 1))
         else:
@@ -177,3 +223,58 @@ def test_requests_to_one_host_are_paced(tmp_path: Path, server: str, analyzer) -
     analyze_paths([listed], db=tmp_path / "c.db", analyzer=analyzer, fetch_policy=paced)
     gaps = [b - a for a, b in zip(Handler.times, Handler.times[1:], strict=False)]
     assert len(Handler.times) == 3 and min(gaps) >= 0.29  # robots.txt, then the two pages
+
+
+NAMED = "http://courier.example.com"  # the helpers read links of named sites only
+
+
+class Loopback(httpx.BaseTransport):
+    """Requests to any host go to the loopback server; the Host header keeps the name."""
+
+    def __init__(self, server: str) -> None:
+        self.port = int(server.rsplit(":", 1)[1])
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        there = httpx.Request(
+            request.method,
+            request.url.copy_with(scheme="http", host="127.0.0.1", port=self.port),
+            headers=request.headers,
+        )
+        answer = self.inner.handle_request(there)
+        return httpx.Response(answer.status_code, headers=answer.headers, stream=answer.stream)
+
+
+def named(server: str) -> FetchPolicy:
+    return replace(POLICY, transport=Loopback(server))
+
+
+def test_the_pages_of_a_feed_and_of_a_sitemap_are_fetched(
+    tmp_path: Path, server: str, analyzer
+) -> None:
+    summary = analyze_paths(
+        [],
+        db=tmp_path / "c.db",
+        analyzer=analyzer,
+        fetch_policy=named(server),
+        feeds=[f"{NAMED}/feed.xml"],
+        sitemaps=[f"{NAMED}/sitemap-index.xml"],
+    )
+    assert not summary.problems
+    assert summary.analyzed == 3  # one and two from the feed; one again and flaky from the map
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        urls = {r[0] for r in conn.execute("SELECT url FROM articles")}
+    assert urls == {f"{NAMED}/news/one", f"{NAMED}/news/two", f"{NAMED}/news/flaky"}
+    reasons = [s.reason for s in summary.skipped]  # the listings are archived, not articles
+    assert sum("feed or sitemap" in r for r in reasons) == 3
+
+
+def test_a_feed_that_is_a_page_is_a_clear_problem(tmp_path: Path, server: str, analyzer) -> None:
+    summary = analyze_paths(
+        [], db=tmp_path / "c.db", analyzer=analyzer, fetch_policy=named(server),
+        feeds=[f"{NAMED}/fake-feed"], sitemaps=[f"{NAMED}/missing-sitemap.xml"],
+    )  # fmt: skip
+    reasons = {p.path.removeprefix(NAMED): str(p) for p in summary.problems}
+    assert "not an RSS, Atom or JSON feed" in reasons["/fake-feed"]
+    assert "404" in reasons["/missing-sitemap.xml"]
+    assert summary.analyzed == 0

@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "newsprism"
 # settings, the contract's types).
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "settings", "readers_marker", "worker_guard", "model"},
-    {"fetch"},  # pages named in .urls files, fetched into a web archive
     {"ingest"},
+    {"fetch"},  # pages named in .urls files, feeds and sitemaps, fetched into a web archive
     {"learn"},
     {"nlp"},
     {"extract"},

@@ -21,6 +21,7 @@ from newsprism.errors import InputProblem, Problem
 from newsprism.extract import AliasTable
 from newsprism.fetch import Fetcher, FetchError, FetchPolicy, read_url_list
 from newsprism.fetch.archive import ResponseArchive, archive_path
+from newsprism.fetch.listings import feed_links, sitemap_links
 from newsprism.fetch.url_list import URL_LIST_SUFFIX
 from newsprism.ingest import IngestResult, Skipped, ingest
 from newsprism.model.types import Analysis
@@ -75,11 +76,13 @@ def analyze_paths(
     progress: Callable[[int, int], None] | None = None,
     source_names: Mapping[str, str] | None = None,
     fetch_policy: FetchPolicy | None = None,
+    feeds: Sequence[str] = (),
+    sitemaps: Sequence[str] = (),
 ) -> RunSummary:
     """Read, analyse and store every article under `paths`; already stored texts are not redone.
 
-    A `.urls` file names pages to fetch (`fetch_url_lists`): they are archived beside the
-    store, then read from the archive like any file.
+    A `.urls` file, `feeds` and `sitemaps` name pages to fetch (`fetch_listed`): they are
+    archived beside the store, then read from the archive like any file.
 
     `progress(done, total)` is called after each article. Bad inputs are collected in the
     summary's `problems`; the good ones are analysed and stored all the same.
@@ -90,8 +93,10 @@ def analyze_paths(
     summary = RunSummary(db=Path(db) if db else default_db_path(paths))
     url_lists = [Path(p) for p in paths if str(p).endswith(URL_LIST_SUFFIX)]
     files = [p for p in paths if not str(p).endswith(URL_LIST_SUFFIX)]
-    if url_lists:
-        archives, summary.problems = fetch_url_lists(url_lists, summary.db, fetch_policy)
+    if url_lists or feeds or sitemaps:
+        archives, summary.problems = fetch_listed(
+            summary.db, url_lists, feeds, sitemaps, fetch_policy
+        )
         files += archives
     read = ingest(files) if files else IngestResult()
     for article in read.articles:
@@ -122,28 +127,35 @@ def analyze_paths(
     return summary
 
 
-def fetch_url_lists(
-    url_lists: Sequence[Path], db: Path, policy: FetchPolicy | None = None
+def fetch_listed(
+    db: Path,
+    url_lists: Sequence[Path] = (),
+    feeds: Sequence[str] = (),
+    sitemaps: Sequence[str] = (),
+    policy: FetchPolicy | None = None,
 ) -> tuple[list[Path], list[InputProblem]]:
-    """Fetch the pages `.urls` files name into a new web archive beside the store (those
-    fetched by an earlier run are not fetched again); the archives that hold them all, and
-    the addresses that failed, each with its reason."""
+    """Fetch the pages that `.urls` files, feeds and sitemaps list into a new web archive
+    beside the store (pages fetched by an earlier run are not fetched again); the archives
+    that hold them all, and what failed, each with its reason."""
     urls: list[str] = []
     problems: list[InputProblem] = []
     for listed in url_lists:
         found, bad = read_url_list(listed)
-        urls += [u for u in found if u not in urls]
+        urls += found
         problems += bad
-    with Store(db) as store:
-        before = store.fetched_pages(urls)
-        todo = [u for u in urls if u not in before]
-        archives = {Path(a) for a in before.values() if a and Path(a).is_file()}
-        if not todo:
-            return sorted(archives), problems
-        archive = ResponseArchive(archive_path(db))
-        fetcher = Fetcher(archive.keep, policy or FetchPolicy())
-        try:
-            for url in todo:
+    archive = ResponseArchive(archive_path(db))
+    fetcher = Fetcher(archive.keep, policy or FetchPolicy())
+    try:
+        for address, links_of in [(f, feed_links) for f in feeds] + [
+            (m, sitemap_links) for m in sitemaps
+        ]:
+            try:
+                urls += links_of(fetcher, address)
+            except FetchError as exc:
+                problems.append(InputProblem(address, Problem.E016, detail=str(exc)))
+        with Store(db) as store:
+            before = store.fetched_pages(urls)
+            for url in dict.fromkeys(u for u in urls if u not in before):
                 try:
                     fetcher.fetch(url)
                 except FetchError as exc:
@@ -151,10 +163,15 @@ def fetch_url_lists(
                     problems.append(InputProblem(url, Problem.E016, detail=str(exc)))
                 else:
                     store.record_fetch(url, str(archive.path))
-        finally:
-            fetcher.close()
-            archive.close()
-    return sorted(archives | {archive.path}), problems
+    finally:
+        fetcher.close()
+        archive.close()
+    archives = {Path(a) for a in before.values() if a and Path(a).is_file()}
+    if archive.records:
+        archives.add(archive.path)
+    else:
+        archive.path.unlink(missing_ok=True)  # nothing fetched: no empty archive left behind
+    return sorted(archives), problems
 
 
 def _given_name(source: str, names: Mapping[str, str]) -> str:

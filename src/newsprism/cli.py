@@ -159,7 +159,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -193,6 +193,20 @@ def main() -> None:
     show_default=True,
     help=f"Processes for large batches (from {MULTIPROCESS_MIN_ARTICLES} new articles on).",
 )
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS, Atom or JSON feed whose pages to fetch and analyse; repeatable.",
+)
+@click.option(
+    "--sitemap",
+    "sitemaps",
+    multiple=True,
+    metavar="URL",
+    help="A sitemap (news sitemaps and indexes too) whose pages to fetch; repeatable.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def analyze(
     paths: tuple[str, ...],
@@ -203,14 +217,19 @@ def analyze(
     spacy_model: str | None,
     alias_files: tuple[str, ...],
     workers: int,
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
     quiet: bool,
 ) -> None:
-    """Analyse articles (files, folders or globs of .txt, .html, .jsonl) into a store.
+    """Analyse articles (files, folders or globs of .txt, .html, .jsonl, .warc) into a store;
+    pages listed in .urls files, feeds and sitemaps are fetched first (and archived).
 
     \b
     Example:
         newsprism analyze articles/ --json case.json --html case.html
     """
+    if not paths and not feeds and not sitemaps:
+        raise click.UsageError("name files or folders to analyse, or --feed / --sitemap")
     settings = Settings.from_env()
     settings.spacy_model = spacy_model or settings.spacy_model
     settings.n_process = max(1, workers)
@@ -220,7 +239,9 @@ def analyze(
         with _exit_on_error():
             Store(db).close()  # refuses another application's database before anything runs
     with _exit_on_error(), _progress(quiet) as progress:
-        summary = analyze_paths(paths, db=db, settings=settings, progress=progress)
+        summary = analyze_paths(
+            paths, db=db, settings=settings, progress=progress, feeds=feeds, sitemaps=sitemaps
+        )
     with _exit_on_error():
         _report_summary(summary, quiet)
         if summary.analyzed:  # the case kept in the store takes the new articles in

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsprism.fetch.fetcher import Response
+from newsprism.ingest.warc import ROLE_FIELD
 
 ARCHIVE_FOLDER = "newsprism-archive"
 
@@ -48,7 +49,11 @@ class ResponseArchive:
             "response",
             payload=io.BytesIO(response.body),
             http_headers=http,
-            warc_headers_dict={"WARC-Date": response.fetched_at.replace("+00:00", "Z")},
+            warc_headers_dict={
+                "WARC-Date": response.fetched_at.replace("+00:00", "Z"),
+                # WARC allows fields of one's own (ISO 28500, 5.1): what the answer was for.
+                ROLE_FIELD: "listing" if response.listing else "page",
+            },
         )
         self._writer.write_record(record)
         self._file.flush()

@@ -41,6 +41,8 @@ class FetchPolicy:
     max_redirects: int = 5
     max_bytes: int = 10_000_000  # a news page is well under a megabyte
     user_agent: str = USER_AGENT
+    # How requests travel (httpx's own by default): a proxy, or a test's loopback server.
+    transport: httpx.BaseTransport | None = None
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Response:
     headers: list[tuple[str, str]]
     body: bytes
     fetched_at: str
+    listing: bool = False  # a feed or a sitemap, fetched for its links, not as an article
 
     @property
     def content_type(self) -> str:
@@ -65,7 +68,6 @@ class Fetcher:
 
     on_response: Callable[[Response], None]
     policy: FetchPolicy = field(default_factory=FetchPolicy)
-    transport: httpx.BaseTransport | None = None  # for tests: a mock transport
     _last_request: dict[str, float] = field(default_factory=dict)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
 
@@ -75,21 +77,23 @@ class Fetcher:
             timeout=self.policy.timeout_s,
             follow_redirects=True,
             max_redirects=self.policy.max_redirects,
-            transport=self.transport,
+            transport=self.policy.transport,
         )
 
     def close(self) -> None:
         self.client.close()
 
-    def fetch(self, url: str) -> Response:
-        """The page at `url`; FetchError with the reason when it cannot be had as a page."""
+    def fetch(self, url: str, pages_only: bool = True) -> Response:
+        """The page at `url` (any document when not `pages_only`: a feed, a sitemap);
+        FetchError with the reason when it cannot be had."""
         if not self._allowed(url):
             raise FetchError(f"{url}: robots.txt asks robots not to fetch it")
         response = self._with_retries(url)
+        response.listing = not pages_only
         self.on_response(response)
         if response.status != 200:
             raise FetchError(f"{url}: HTTP status {response.status}")
-        if not response.content_type.lower().startswith(HTML_TYPES):
+        if pages_only and not response.content_type.lower().startswith(HTML_TYPES):
             raise FetchError(f"{url}: {response.content_type or 'no content type'}, not a page")
         return response
 

@@ -20,6 +20,9 @@ from newsprism.ingest.readers import ReadItem, Skipped, html_article, reader
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GZIP_MAGIC = b"\x1f\x8b"
+# A field of newsprism's own in the records it writes when fetching (fetch/archive.py):
+# "page", or "listing" for a feed or sitemap fetched for its links, never an article.
+ROLE_FIELD = "Newsprism-Role"
 # The record types of WARC 1.1 (ISO 28500:2017, section 6).
 RECORD_TYPES = frozenset(
     "warcinfo response resource request metadata revisit conversion continuation".split()
@@ -100,6 +103,9 @@ def _page(source: str, archive: str, record: object) -> Iterator[ReadItem]:
     http = record.http_headers  # type: ignore[attr-defined]
     status = http.get_statuscode() if http is not None else None
     content_type = (http.get_header("Content-Type") or "") if http is not None else ""
+    if headers.get_header(ROLE_FIELD) == "listing":
+        yield Skipped(source, f"{uri}: a feed or sitemap newsprism fetched for its links")
+        return
     if status != "200":
         yield Skipped(source, f"{uri}: HTTP status {status}, not a page")
         return
