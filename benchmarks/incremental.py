@@ -32,6 +32,7 @@ from newsprism.api import analyze_paths, load_analysis, update_case_in_store
 from newsprism.compare.align import aligned_pairs
 from newsprism.compare.places import containment
 from newsprism.compare.verdicts import Facts, judge
+from newsprism.compare.wire import one_story
 from newsprism.extract import AliasTable
 from newsprism.model.types import Analysis, standing
 from newsprism.settings import Settings
@@ -39,7 +40,8 @@ from newsprism.store import Store
 
 
 def judging_time(analysis: Analysis, event_ids: list[str]) -> float:
-    """Seconds to align and judge the claims of these events, as an update does."""
+    """Seconds to align and judge the claims of these events, as an update does (pairs of
+    two copies of one wire story are not judged)."""
     events = [e for e in analysis.events if e.id in event_ids]
     started = time.perf_counter()
     facts = Facts(
@@ -48,11 +50,14 @@ def judging_time(analysis: Analysis, event_ids: list[str]) -> float:
         inside=containment(analysis),
         table=AliasTable.load(),
     )
+    copies = {a.id: a.extra["wire_origin"] for a in analysis.articles if "wire_origin" in a.extra}
+    copies.update({origin: origin for origin in copies.values()})
     for event in events:
         members = set(event.articles)
         claims = standing([c for c in analysis.claims if c.article in members])
         for a, b in aligned_pairs(claims, members):
-            judge(a, b, facts)
+            if not one_story(a.article, b.article, copies):  # as the update: copies apart
+                judge(a, b, facts)
     return time.perf_counter() - started
 
 

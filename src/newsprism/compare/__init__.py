@@ -23,6 +23,7 @@ from newsprism.compare.signatures import signatures
 from newsprism.compare.timeline import timeline
 from newsprism.compare.verdicts import Facts, judge
 from newsprism.compare.voices import assign_voices
+from newsprism.compare.wire import mark_wire_copies, one_story, wire_copies
 from newsprism.extract.resolve import AliasTable
 from newsprism.model.types import Analysis, Claim, Event, standing
 
@@ -54,6 +55,9 @@ def update_case(
     update.resolution = resolve_across_articles(analysis)
     apply_merges(analysis, update.resolution)
     started = update.timed("resolve", started)
+    update.wire, update.signatures = wire_copies(analysis.articles, known=kept.signatures)
+    mark_wire_copies(analysis, update.wire)
+    started = update.timed("wire copies", started)
     analysis.events = _events(analysis, table, kept, update)
     started = update.timed("group", started)
     facts = Facts(
@@ -76,7 +80,11 @@ def update_case(
             continue
         # A claim a person marked wrong is compared with nothing.
         claims = standing([c for a in event.articles for c in claims_of[a]])
-        pairs = aligned_pairs(claims, set(event.articles))
+        pairs = [
+            (a, b)
+            for a, b in aligned_pairs(claims, set(event.articles))
+            if not one_story(a.article, b.article, update.wire)
+        ]
         update.judge(event.id, [v for a, b in pairs if (v := judge(a, b, facts)) is not None])
     started = update.timed("judge", started)
     reused = kept.verdicts([e for e in analysis.events if e.id in update.kept])
@@ -104,6 +112,7 @@ def _events(
     if not ids:
         return []
     known = [k.event.articles for k in kept.events]
-    sigs = signatures(analysis, table=table)
+    update.vectors = dict(kept.vectors)
+    sigs = signatures(analysis, table=table, vectors=update.vectors)
     update.new_articles = len(set(ids) - {a for articles in known for a in articles})
     return [_name_event(g, analysis) for g in group_events(sigs, known=known)]

@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsprism.compare.verdicts import Facts
 from newsprism.model.types import Claim, Comparison, Event
 
@@ -35,6 +37,10 @@ class KeptCase:
 
     events: list[KeptEvent] = field(default_factory=list)
     verdicts: Callable[[list[Event]], dict[str, list[Comparison]]] = lambda _: {}  # by event id
+    # Articles' MinHash signatures and 5-gram counts, made before (compare/wire.py).
+    signatures: dict[str, tuple[np.ndarray, int]] = field(default_factory=dict)
+    # Texts embedded for grouping before, by `signatures.text_key`.
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
     def holds_exactly(self, article_ids: Iterable[str]) -> bool:
         """Whether the kept events hold these articles and no other."""
@@ -52,6 +58,9 @@ class CaseUpdate:
     kept: list[str] = field(default_factory=list)  # events whose verdicts were kept
     new_articles: int = 0  # articles grouped in this update (all of them on a first run)
     resolution: dict[str, str] = field(default_factory=dict)  # entity id -> one actor's id
+    wire: dict[str, str] = field(default_factory=dict)  # article id -> its wire story's origin
+    signatures: dict[str, tuple[np.ndarray, int]] = field(default_factory=dict)  # made now
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # texts embedded, all in use
     seconds: dict[str, float] = field(default_factory=dict)  # by step: group, judge, ...
 
     def timed(self, step: str, started: float) -> float:

@@ -19,10 +19,15 @@ the month and day of a date written without a year ("March 16").
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from datetime import date
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from newsprism.compare.grouping import Signature, modal
 from newsprism.extract.resolve import AliasTable
@@ -51,9 +56,16 @@ _MONTH_DAY = (
 
 
 def signatures(
-    analysis: Analysis, model: str | None = None, table: AliasTable | None = None
+    analysis: Analysis,
+    model: str | None = None,
+    table: AliasTable | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
 ) -> list[Signature]:
-    """One signature per article, from its main-event claims (or its opening, without any)."""
+    """One signature per article, from its main-event claims (or its opening, without any).
+
+    `vectors` are texts embedded before (by `text_key`): only the others are embedded; it
+    is left holding this analysis's texts.
+    """
     table = table if table is not None else AliasTable.load()
     states = frozenset(table.demonyms.values())
     capitals = _capitals(table)
@@ -99,8 +111,9 @@ def signatures(
                     claimed.add(c.value.within)
         title = _words(" ".join([art.title or "", _slug(art.url)]))
         actors: set[str] = set()
+        inside = _Spans(spans)
         for start, eid in mentions_of[art.id]:
-            in_event = any(s <= start < e for s, e in spans)
+            in_event = inside.holds(start)
             if eid in places:
                 weights[eid] += W_EVENT_SENTENCE if in_event else W_ELSEWHERE
             elif in_event and entities[eid].type in ACTOR_TYPES:
@@ -137,9 +150,35 @@ def signatures(
                 _published(art),
             )
         )
-    for sig, vector in zip(out, embed(texts, model), strict=True):
-        sig.vector = vector
+    keys = [text_key(t) for t in texts]
+    missing = [i for i, k in enumerate(keys) if vectors is None or k not in vectors]
+    fresh = embed([texts[i] for i in missing], model)
+    made = dict(zip([keys[i] for i in missing], fresh, strict=True))
+    for sig, key in zip(out, keys, strict=True):
+        sig.vector = made[key] if key in made else vectors[key]  # type: ignore[index]
+    if vectors is not None:  # it ends holding the texts of this analysis, and only those
+        vectors.update(made)
+        for gone in set(vectors) - set(keys):
+            del vectors[gone]
     return out
+
+
+def text_key(text: str) -> str:
+    """The key an embedded text is kept under."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class _Spans:
+    """Sorted, possibly overlapping character spans: does one of them hold an offset?"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        # The furthest end among the spans starting at or before each one.
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def holds(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.reach[i]
 
 
 def _words(text: str) -> str:

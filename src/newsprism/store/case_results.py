@@ -14,8 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
+
+from newsprism import __version__
 from newsprism.compare import CaseUpdate, KeptCase, KeptEvent
 from newsprism.compare.entities import apply_merges
+from newsprism.compare.wire import SIGNATURE_SCHEME, mark_wire_copies
 from newsprism.model.types import (
     Accusation,
     Analysis,
@@ -26,9 +30,13 @@ from newsprism.model.types import (
 )
 from newsprism.store.connection import StoreBase
 
+# The embedding model that made a stored vector: the one shipped with this version.
+VECTOR_SCHEME = f"newsprism-{__version__}"
+
 # Rewritten whole on every update; verdicts, the bulk, are written where they changed.
 CASE_TABLES = (
     "case_entities",
+    "case_wire",
     "case_event_articles",
     "case_events",
     "case_accusations",
@@ -64,14 +72,29 @@ class CaseResults(StoreBase):
     def kept_case(self, setup: str) -> KeptCase:
         """The events as last compared, and a reader of their verdicts; nothing when they
         were compared with another setup (other alias tables, another comparison code)."""
+        signatures = {
+            article: (np.frombuffer(values, dtype=np.uint64), int(size))
+            for article, size, values in self.conn.execute(
+                "SELECT article_id, shingles, hashvalues FROM wire_signatures WHERE scheme = ?",
+                (SIGNATURE_SCHEME,),
+            )
+        }
+        vectors = {
+            key: np.frombuffer(vector, dtype=np.float32)
+            for key, vector in self.conn.execute(
+                "SELECT text_key, vector FROM grouping_vectors WHERE scheme = ?", (VECTOR_SCHEME,)
+            )
+        }
         if self._case_state().get("setup") != setup:
-            return KeptCase()
+            return KeptCase(signatures=signatures, vectors=vectors)
         return KeptCase(
             [
                 KeptEvent(event, fingerprint)
                 for event, fingerprint in zip(*self._events(), strict=True)
             ],
             self._verdicts_of,
+            signatures,
+            vectors,
         )
 
     def _events(self) -> tuple[list[Event], list[str]]:
@@ -122,6 +145,19 @@ class CaseResults(StoreBase):
                 "INSERT INTO case_entities (entity_id, into_id) VALUES (?, ?)",
                 sorted(update.resolution.items()),
             )
+            self.conn.executemany(
+                "INSERT INTO case_wire (article_id, origin_id) VALUES (?, ?)",
+                sorted(update.wire.items()),
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO wire_signatures (article_id, scheme, shingles,"
+                " hashvalues) VALUES (?, ?, ?, ?)",
+                [
+                    (article, SIGNATURE_SCHEME, size, values.astype(np.uint64).tobytes())
+                    for article, (values, size) in update.signatures.items()
+                ],
+            )
+            self._save_vectors(update.vectors)
             self._save_events(analysis, update.fingerprints)
             self._save_case_parts(analysis)
             self.conn.execute(
@@ -151,6 +187,21 @@ class CaseResults(StoreBase):
             f"INSERT OR REPLACE INTO case_comparisons ({VERDICT_COLUMNS})"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [row for pair, row in new.items() if old.get(pair) != row],
+        )
+
+    def _save_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        """Keep the embedded texts in use, and only those."""
+        stored = {r[0] for r in self.conn.execute("SELECT text_key FROM grouping_vectors")}
+        self.conn.executemany(
+            "DELETE FROM grouping_vectors WHERE text_key = ?", [(k,) for k in stored - set(vectors)]
+        )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO grouping_vectors (text_key, scheme, vector) VALUES (?, ?, ?)",
+            [
+                (key, VECTOR_SCHEME, np.asarray(vector, dtype=np.float32).tobytes())
+                for key, vector in vectors.items()
+                if key not in stored
+            ],
         )
 
     def _save_events(self, analysis: Analysis, fingerprints: dict[str, str]) -> None:
@@ -210,6 +261,9 @@ class CaseResults(StoreBase):
             return False
         apply_merges(
             analysis, dict(self.conn.execute("SELECT entity_id, into_id FROM case_entities"))
+        )
+        mark_wire_copies(
+            analysis, dict(self.conn.execute("SELECT article_id, origin_id FROM case_wire"))
         )
         events, _ = self._events()
         analysis.events = events

@@ -114,6 +114,10 @@ CREATE TABLE IF NOT EXISTS case_entities (
     entity_id TEXT PRIMARY KEY,            -- an entity found to be one actor with ...
     into_id   TEXT NOT NULL                -- ... this one, across the case's articles
 );
+CREATE TABLE IF NOT EXISTS case_wire (
+    article_id TEXT PRIMARY KEY,           -- a copy of a wire story (or its origin) ...
+    origin_id  TEXT NOT NULL               -- ... and the article the story first appeared in
+);
 CREATE TABLE IF NOT EXISTS case_events (
     id          TEXT PRIMARY KEY,          -- 'V1', 'V2'... largest first
     position    INTEGER NOT NULL,
@@ -175,4 +179,21 @@ CREATE TABLE IF NOT EXISTS fetched_urls (
     detail     TEXT,                       -- why not, when not
     archive    TEXT,                       -- the WARC file holding the response
     fetched_at TEXT NOT NULL
+);
+
+-- Each article's MinHash signature (compare/wire.py), made once: wire copies are found among
+-- new articles without reading every text again. `scheme` says how it was made.
+CREATE TABLE IF NOT EXISTS wire_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    scheme     TEXT NOT NULL,
+    shingles   INTEGER NOT NULL,           -- how many word 5-grams the text has
+    hashvalues BLOB NOT NULL               -- the signature, uint64 values
+);
+
+-- The texts embedded to group articles into events (compare/signatures.py), by a hash of the
+-- text: an update embeds only the texts it has not seen. `scheme` says by which model.
+CREATE TABLE IF NOT EXISTS grouping_vectors (
+    text_key TEXT PRIMARY KEY,
+    scheme   TEXT NOT NULL,
+    vector   BLOB NOT NULL                 -- float32 values
 );
