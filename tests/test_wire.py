@@ -70,3 +70,16 @@ def test_copies_are_marked_and_never_compared_with_each_other(tmp_path: Path, an
     assert {origin.id, copy.id} not in pairs
     assert {origin.id, by_outlet["South Daily"].id} in pairs  # other outlets still compared
     assert to_dict(load_analysis(summary.db)) == to_dict(analysis)  # read back as kept
+
+
+def test_the_verdict_view_counts_copies_of_one_story_once(tmp_path: Path, analyzer) -> None:
+    from newsprism.report.verdict_view import verdict_view
+
+    origin, copy, other = origin_copy_other()
+    second_copy = copy.replace("Valley Herald", "Lake Times").replace("Reporting by", "With")
+    texts = {"a.txt": origin, "b.txt": copy, "c.txt": other, "d.txt": second_copy}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    summary = analyze_paths([tmp_path], db=tmp_path / "c.db", analyzer=analyzer)
+    html = verdict_view(load_analysis(summary.db))
+    assert "from 4 outlets, 2 independent (wire copies counted once)" in html

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 from importlib import resources
@@ -76,6 +76,10 @@ class _Case:
 
     def outlet(self, claim: Claim) -> str:
         return source_label(self.articles[claim.article])
+
+    def story(self, claim: Claim) -> str:
+        """The independent source behind a claim: a wire copy's origin, else its article."""
+        return str(self.articles[claim.article].extra.get("wire_origin", claim.article))
 
     def speaker(self, claim: Claim) -> str:
         if claim.attributed_to:
@@ -163,7 +167,7 @@ def _row(group: _Group, case: _Case, link: Callable[[Claim], str]) -> str:
         extra = (
             f'<div class="more" title="{escape(", ".join(sorted(group.outlets)))}">'
             f"and {group.size - 1} more pairs stating the same, from {len(group.outlets)} "
-            "outlets</div>"
+            f"outlets{_independent(group)}</div>"
         )
     return (
         f'<tr class="{c.verdict}{" update" if c.update else ""}" data-slot="{escape(c.slot)}" '
@@ -195,6 +199,13 @@ class _Group:
     size: int
     outlets: set[str]
     speakers: set[str]
+    stories: set[str] = field(default_factory=set)  # independent sources: wire copies as one
+
+
+def _independent(group: _Group) -> str:
+    """", 3 independent": said when wire copies make some outlets one source."""
+    copies = len(group.outlets) - len(group.stories)
+    return f", {len(group.stories)} independent (wire copies counted once)" if copies > 0 else ""
 
 
 def _grouped(comparisons: list[Comparison], case: _Case) -> list[_Group]:
@@ -208,13 +219,14 @@ def _grouped(comparisons: list[Comparison], case: _Case) -> list[_Group]:
         key = (c.slot, _verdict_word(c), tuple(sorted((case.gists[a.id], case.gists[b.id]))))
         group = groups.get(key)
         if group is None:
-            groups[key] = _Group(
+            groups[key] = group = _Group(
                 c, 1, {case.outlet(a), case.outlet(b)}, {case.speaker(a), case.speaker(b)}
             )
         else:
             group.size += 1
             group.outlets |= {case.outlet(a), case.outlet(b)}
             group.speakers |= {case.speaker(a), case.speaker(b)}
+        group.stories |= {case.story(a), case.story(b)}
     return list(groups.values())
 
 
