@@ -278,3 +278,16 @@ def test_a_feed_that_is_a_page_is_a_clear_problem(tmp_path: Path, server: str, a
     assert "not an RSS, Atom or JSON feed" in reasons["/fake-feed"]
     assert "404" in reasons["/missing-sitemap.xml"]
     assert summary.analyzed == 0
+
+
+def test_fetching_reports_its_progress(tmp_path: Path, server: str, analyzer) -> None:
+    seen: list[tuple[int, int]] = []
+    analyze_paths(
+        [url_list(tmp_path, server)],
+        db=tmp_path / "c.db",
+        analyzer=analyzer,
+        fetch_policy=POLICY,
+        fetch_progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen[0] == (0, 10) and seen[-1] == (10, 10)  # the 10 distinct addresses
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

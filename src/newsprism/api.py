@@ -78,6 +78,7 @@ def analyze_paths(
     fetch_policy: FetchPolicy | None = None,
     feeds: Sequence[str] = (),
     sitemaps: Sequence[str] = (),
+    fetch_progress: Callable[[int, int], None] | None = None,
 ) -> RunSummary:
     """Read, analyse and store every article under `paths`; already stored texts are not redone.
 
@@ -95,7 +96,7 @@ def analyze_paths(
     files = [p for p in paths if not str(p).endswith(URL_LIST_SUFFIX)]
     if url_lists or feeds or sitemaps:
         archives, summary.problems = fetch_listed(
-            summary.db, url_lists, feeds, sitemaps, fetch_policy
+            summary.db, url_lists, feeds, sitemaps, fetch_policy, fetch_progress
         )
         files += archives
     read = ingest(files) if files else IngestResult()
@@ -133,10 +134,12 @@ def fetch_listed(
     feeds: Sequence[str] = (),
     sitemaps: Sequence[str] = (),
     policy: FetchPolicy | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Path], list[InputProblem]]:
     """Fetch the pages that `.urls` files, feeds and sitemaps list into a new web archive
     beside the store (pages fetched by an earlier run are not fetched again); the archives
-    that hold them all, and what failed, each with its reason."""
+    that hold them all, and what failed, each with its reason. `progress(done, total)` is
+    called as pages are fetched."""
     urls: list[str] = []
     problems: list[InputProblem] = []
     for listed in url_lists:
@@ -155,7 +158,10 @@ def fetch_listed(
                 problems.append(InputProblem(address, Problem.E016, detail=str(exc)))
         with Store(db) as store:
             before = store.fetched_pages(urls)
-            for url in dict.fromkeys(u for u in urls if u not in before):
+            todo = list(dict.fromkeys(u for u in urls if u not in before))
+            for done, url in enumerate(todo, start=1):
+                if progress:
+                    progress(done - 1, len(todo))
                 try:
                     fetcher.fetch(url)
                 except FetchError as exc:
@@ -163,6 +169,8 @@ def fetch_listed(
                     problems.append(InputProblem(url, Problem.E016, detail=str(exc)))
                 else:
                     store.record_fetch(url, str(archive.path))
+            if progress:
+                progress(len(todo), len(todo))
     finally:
         fetcher.close()
         archive.close()

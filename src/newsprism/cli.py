@@ -53,10 +53,11 @@ def _exit_on_error() -> Iterator[None]:
 
 
 class _ProgressBar:
-    """A progress bar with an ETA on stderr, started once the number of articles is known."""
+    """A progress bar with an ETA on stderr, started once the number of items is known."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, label: str = "Analysing"):
         self.quiet = quiet
+        self.label = label
         self.bar: Any = None
         self.done = 0
 
@@ -65,7 +66,7 @@ class _ProgressBar:
             return
         if self.bar is None:
             self.bar = click.progressbar(
-                length=total, label="Analysing", file=sys.stderr, show_eta=True, show_pos=True
+                length=total, label=self.label, file=sys.stderr, show_eta=True, show_pos=True
             )
             self.bar.__enter__()
         self.bar.update(done - self.done)
@@ -77,8 +78,8 @@ class _ProgressBar:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    bar = _ProgressBar(quiet)
+def _progress(quiet: bool, label: str = "Analysing") -> Iterator[Callable[[int, int], None]]:
+    bar = _ProgressBar(quiet, label)
     try:
         yield bar
     finally:
@@ -238,9 +239,15 @@ def analyze(
     if db is not None:
         with _exit_on_error():
             Store(db).close()  # refuses another application's database before anything runs
-    with _exit_on_error(), _progress(quiet) as progress:
+    with _exit_on_error(), _progress(quiet, "Fetching") as fetching, _progress(quiet) as progress:
         summary = analyze_paths(
-            paths, db=db, settings=settings, progress=progress, feeds=feeds, sitemaps=sitemaps
+            paths,
+            db=db,
+            settings=settings,
+            progress=progress,
+            feeds=feeds,
+            sitemaps=sitemaps,
+            fetch_progress=fetching,
         )
     with _exit_on_error():
         _report_summary(summary, quiet)

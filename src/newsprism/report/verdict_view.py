@@ -203,7 +203,7 @@ class _Group:
 
 
 def _independent(group: _Group) -> str:
-    """", 3 independent": said when wire copies make some outlets one source."""
+    """ ", 3 independent": said when wire copies make some outlets one source."""
     copies = len(group.outlets) - len(group.stories)
     return f", {len(group.stories)} independent (wire copies counted once)" if copies > 0 else ""
 
