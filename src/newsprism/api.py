@@ -155,7 +155,7 @@ def fetch_listed(
             try:
                 urls += links_of(fetcher, address)
             except FetchError as exc:
-                problems.append(InputProblem(address, Problem.E016, detail=str(exc)))
+                problems.append(InputProblem(address, Problem.E016, detail=_reason(address, exc)))
         with Store(db) as store:
             before = store.fetched_pages(urls)
             todo = list(dict.fromkeys(u for u in urls if u not in before))
@@ -166,7 +166,7 @@ def fetch_listed(
                     fetcher.fetch(url)
                 except FetchError as exc:
                     store.record_fetch(url, str(archive.path), str(exc))
-                    problems.append(InputProblem(url, Problem.E016, detail=str(exc)))
+                    problems.append(InputProblem(url, Problem.E016, detail=_reason(url, exc)))
                 else:
                     store.record_fetch(url, str(archive.path))
             if progress:
@@ -180,6 +180,11 @@ def fetch_listed(
     else:
         archive.path.unlink(missing_ok=True)  # nothing fetched: no empty archive left behind
     return sorted(archives), problems
+
+
+def _reason(address: str, exc: Exception) -> str:
+    """Why an address failed, without the address (the problem names it)."""
+    return str(exc).removeprefix(f"{address}: ")
 
 
 def _given_name(source: str, names: Mapping[str, str]) -> str:

@@ -77,9 +77,10 @@ class CaseUpdate:
     def describe(self) -> str:
         """One line for the CLI: what was judged again and what was kept."""
         events = len(self.judged) + len(self.kept)
+        grouped = f"{self.new_articles} article{'' if self.new_articles == 1 else 's'}"
         return (
-            f"case: {events} events; {len(self.judged)} judged in this update, "
-            f"{len(self.kept)} kept as stored; {self.new_articles} articles newly grouped"
+            f"case: {events} event{'' if events == 1 else 's'}; {len(self.judged)} judged in "
+            f"this update, {len(self.kept)} kept as stored; {grouped} newly grouped"
         )
 
 
