@@ -115,7 +115,8 @@ class Analyzer:
         # The detector runs in spaCy's processes, one ONNX thread each; in this process when
         # it has already made an ONNX session, which a forked process could not use.
         in_workers = n_process > 1 and not onnx_started_here()
-        with self._detecting(threads=1 if n_process > 1 else 0, on=n_process == 1 or in_workers):
+        threads = self.settings.onnx_threads or (1 if n_process > 1 else 0)
+        with self._detecting(threads=threads, on=n_process == 1 or in_workers):
             docs = self.nlp.pipe(
                 (a.text for a in items), batch_size=self.settings.batch_size, n_process=n_process
             )

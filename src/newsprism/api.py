@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from newsprism import __version__
-from newsprism.analyzer import Analyzer
+from newsprism.analyzer import Analyzer, ArticleResult
 from newsprism.compare import CaseUpdate, compare, update_case
 from newsprism.errors import InputProblem, Problem
 from newsprism.extract import AliasTable
@@ -24,11 +25,21 @@ from newsprism.fetch.archive import ResponseArchive, archive_path
 from newsprism.fetch.listings import feed_links, sitemap_links
 from newsprism.fetch.url_list import URL_LIST_SUFFIX
 from newsprism.ingest import IngestResult, Skipped, ingest
-from newsprism.model.types import Analysis
+from newsprism.model.types import Analysis, Article
 from newsprism.settings import DEFAULT_DB_NAME, Settings
 from newsprism.store import Store
 
 Progress = Callable[[int], None]
+
+
+class ArticleAnalyzer(Protocol):
+    """What analyses articles for `analyze_paths`: an `Analyzer`, or one that spreads the
+    work (`scale.DaskAnalyzer`)."""
+
+    @property
+    def pipeline_name(self) -> str: ...
+
+    def analyze(self, articles: Sequence[Article]) -> Iterator[ArticleResult]: ...
 
 
 @dataclass
@@ -72,7 +83,7 @@ def analyze_paths(
     paths: Sequence[str | Path],
     db: str | Path | None = None,
     settings: Settings | None = None,
-    analyzer: Analyzer | None = None,
+    analyzer: Analyzer | ArticleAnalyzer | None = None,
     progress: Callable[[int, int], None] | None = None,
     source_names: Mapping[str, str] | None = None,
     fetch_policy: FetchPolicy | None = None,

@@ -86,6 +86,27 @@ def _progress(quiet: bool, label: str = "Analysing") -> Iterator[Callable[[int, 
         bar.close()
 
 
+@contextmanager
+def _spread(settings: Settings, workers: int | None, address: str | None) -> Iterator[Any]:
+    """A Dask analyzer when asked for (closed after the run), else None (this machine's)."""
+    if not workers and not address:
+        yield None
+        return
+    try:
+        from newsprism.scale import DaskAnalyzer, dask_client
+    except ImportError as exc:
+        raise click.UsageError(
+            f"Dask is not installed ({exc}): pip install 'newsprism[scale]'"
+        ) from exc
+    client = dask_client(address, workers)
+    try:
+        yield DaskAnalyzer(client, settings)
+    finally:
+        client.close()
+        if not address:
+            client.cluster.close()
+
+
 def _report_summary(summary: RunSummary, quiet: bool) -> None:
     for problem in summary.problems:
         click.echo(f"error: {problem}", err=True)
@@ -208,6 +229,17 @@ def main() -> None:
     metavar="URL",
     help="A sitemap (news sitemaps and indexes too) whose pages to fetch; repeatable.",
 )
+@click.option(
+    "--dask-workers",
+    type=int,
+    metavar="N",
+    help="Spread the analysis over a Dask cluster of N worker processes on this machine.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Spread the analysis over the Dask scheduler at ADDRESS (tcp://host:8786).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def analyze(
     paths: tuple[str, ...],
@@ -220,6 +252,8 @@ def analyze(
     workers: int,
     feeds: tuple[str, ...],
     sitemaps: tuple[str, ...],
+    dask_workers: int | None,
+    cluster: str | None,
     quiet: bool,
 ) -> None:
     """Analyse articles (files, folders or globs of .txt, .html, .jsonl, .warc) into a store;
@@ -239,11 +273,17 @@ def analyze(
     if db is not None:
         with _exit_on_error():
             Store(db).close()  # refuses another application's database before anything runs
-    with _exit_on_error(), _progress(quiet, "Fetching") as fetching, _progress(quiet) as progress:
+    with (
+        _exit_on_error(),
+        _spread(settings, dask_workers, cluster) as analyzer,
+        _progress(quiet, "Fetching") as fetching,
+        _progress(quiet) as progress,
+    ):
         summary = analyze_paths(
             paths,
             db=db,
             settings=settings,
+            analyzer=analyzer,
             progress=progress,
             feeds=feeds,
             sitemaps=sitemaps,

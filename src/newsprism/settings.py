@@ -30,6 +30,7 @@ class Settings:
     spacy_model: str | None = None
     batch_size: int = 16
     n_process: int = DEFAULT_PROCESSES
+    onnx_threads: int = 0  # per process for the technique models; 0: chosen by n_process
     alias_files: list[str] = field(default_factory=list)  # user alias tables, over the shipped one
 
     @classmethod
