@@ -24,17 +24,17 @@ import argparse
 import shutil
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
-from load import base_texts, build_case, variant
+from load import base_texts, case_db, variant
 from newsprism.analyzer import Analyzer
 from newsprism.api import analyze_paths, load_analysis, update_case_in_store
-from newsprism.compare.align import aligned_pairs
+from newsprism.compare import judge_event
 from newsprism.compare.places import containment
-from newsprism.compare.verdicts import Facts, judge
-from newsprism.compare.wire import one_story
+from newsprism.compare.verdicts import Facts
 from newsprism.extract import AliasTable
-from newsprism.model.types import Analysis, standing
+from newsprism.model.types import Analysis, Claim
 from newsprism.settings import Settings
 from newsprism.store import Store
 
@@ -42,7 +42,6 @@ from newsprism.store import Store
 def judging_time(analysis: Analysis, event_ids: list[str]) -> float:
     """Seconds to align and judge the claims of these events, as an update does (pairs of
     two copies of one wire story are not judged)."""
-    events = [e for e in analysis.events if e.id in event_ids]
     started = time.perf_counter()
     facts = Facts(
         entities={e.id: e for e in analysis.entities},
@@ -50,14 +49,14 @@ def judging_time(analysis: Analysis, event_ids: list[str]) -> float:
         inside=containment(analysis),
         table=AliasTable.load(),
     )
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for claim in analysis.claims:
+        claims_of[claim.article].append(claim)
     copies = {a.id: a.extra["wire_origin"] for a in analysis.articles if "wire_origin" in a.extra}
     copies.update({origin: origin for origin in copies.values()})
-    for event in events:
-        members = set(event.articles)
-        claims = standing([c for c in analysis.claims if c.article in members])
-        for a, b in aligned_pairs(claims, members):
-            if not one_story(a.article, b.article, copies):  # as the update: copies apart
-                judge(a, b, facts)
+    for event in analysis.events:
+        if event.id in event_ids:
+            judge_event(event, claims_of, facts, copies)
     return time.perf_counter() - started
 
 
@@ -81,8 +80,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the case here and keep it")
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="newsprism-incremental-"))
-    db = folder / "case.db" if (folder / "case.db").exists() else build_case(folder, args.articles)
+    db = case_db(args.keep, args.articles, "newsprism-incremental-")
+    folder = db.parent
     started = time.perf_counter()
     case = load_analysis(db)
     print(

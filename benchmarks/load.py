@@ -71,6 +71,25 @@ def build_case(folder: Path, size: int) -> Path:
     return db
 
 
+def case_db(keep: Path | None, size: int, prefix: str) -> Path:
+    """The case's store: kept in `keep` from an earlier run, else built (there or in a new
+    temporary folder)."""
+    folder = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    return folder / "case.db" if (folder / "case.db").exists() else build_case(folder, size)
+
+
+def pages(
+    rng: random.Random, articles: list[str], claims: list[str], words: list[str]
+) -> list[tuple[str, str]]:
+    """One round of the pages a reader asks for: (page, path)."""
+    return [
+        ("case", "/"),
+        ("article", f"/articles/{rng.choice(articles)}"),
+        ("claim", f"/claims/{rng.choice(claims)}"),
+        ("search", f"/search?q={rng.choice(words)}"),
+    ]
+
+
 def percentiles(times: list[float]) -> tuple[float, float]:
     """p50 and p95 of some timings."""
     ordered = sorted(times)
@@ -101,8 +120,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--keep", type=Path, help="build the case here and keep it")
     args = parser.parse_args()
-    tmp = args.keep or Path(tempfile.mkdtemp(prefix="newsprism-load-"))
-    db = tmp / "case.db" if (tmp / "case.db").exists() else build_case(tmp, args.articles)
+    db = case_db(args.keep, args.articles, "newsprism-load-")
     analysis = load_analysis(db)
     article_ids = [a.id for a in analysis.articles]
     claim_ids = [c.id for c in analysis.claims]
@@ -122,12 +140,7 @@ def main() -> None:
         rng = random.Random(seed)
         with httpx.Client(base_url=base, timeout=120) as client:
             while time.monotonic() < stop:
-                for page, path in (
-                    ("case", "/"),
-                    ("article", f"/articles/{rng.choice(article_ids)}"),
-                    ("claim", f"/claims/{rng.choice(claim_ids)}"),
-                    ("search", f"/search?q={rng.choice(words)}"),
-                ):
+                for page, path in pages(rng, article_ids, claim_ids, words):
                     started = time.perf_counter()
                     try:
                         ok = client.get(path).status_code == 200

@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from load import build_case, percentiles, serve
+from load import case_db, pages, percentiles, serve
 from newsprism.api import load_analysis
 
 WORDS = ["killed", "market", "police", "strike", "dam", "theatre", "prison", "official"]
@@ -34,8 +33,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--keep", type=Path, help="build the case here and keep it")
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="newsprism-latency-"))
-    db = folder / "case.db" if (folder / "case.db").exists() else build_case(folder, args.articles)
+    db = case_db(args.keep, args.articles, "newsprism-latency-")
     with sqlite3.connect(db) as conn:  # compare the case afresh, then read it back as kept
         conn.execute("DELETE FROM case_state")
     started = time.perf_counter()
@@ -57,12 +55,7 @@ def main() -> None:
         client.get("/")  # the first request reads the case; every later one is served from memory
         print(f"first request (reads the case): {time.perf_counter() - started:.1f} s")
         for _ in range(args.requests):
-            for page, path in (
-                ("case", "/"),
-                ("article", f"/articles/{rng.choice(articles)}"),
-                ("claim", f"/claims/{rng.choice(claims)}"),
-                ("search", f"/search?q={rng.choice(WORDS)}"),
-            ):
+            for page, path in pages(rng, articles, claims, WORDS):
                 started = time.perf_counter()
                 answer = client.get(path)
                 timings[page].append(time.perf_counter() - started)

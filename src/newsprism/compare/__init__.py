@@ -25,9 +25,18 @@ from newsprism.compare.verdicts import Facts, judge
 from newsprism.compare.voices import assign_voices
 from newsprism.compare.wire import mark_wire_copies, one_story, wire_copies
 from newsprism.extract.resolve import AliasTable
-from newsprism.model.types import Analysis, Claim, Event, standing
+from newsprism.model.types import Analysis, Claim, Comparison, Event, standing
 
-__all__ = ["CaseUpdate", "KeptCase", "KeptEvent", "compare", "group_events", "judge", "update_case"]
+__all__ = [
+    "CaseUpdate",
+    "KeptCase",
+    "KeptEvent",
+    "compare",
+    "group_events",
+    "judge",
+    "judge_event",
+    "update_case",
+]
 
 
 def _name_event(group: EventGroup, analysis: Analysis) -> Event:
@@ -78,14 +87,7 @@ def update_case(
         if fingerprint in kept_fingerprints:
             update.kept.append(event.id)
             continue
-        # A claim a person marked wrong is compared with nothing.
-        claims = standing([c for a in event.articles for c in claims_of[a]])
-        pairs = [
-            (a, b)
-            for a, b in aligned_pairs(claims, set(event.articles))
-            if not one_story(a.article, b.article, update.wire)
-        ]
-        update.judge(event.id, [v for a, b in pairs if (v := judge(a, b, facts)) is not None])
+        update.judge(event.id, judge_event(event, claims_of, facts, update.wire))
     started = update.timed("judge", started)
     reused = kept.verdicts([e for e in analysis.events if e.id in update.kept])
     analysis.comparisons = [
@@ -99,6 +101,17 @@ def update_case(
     analysis.outlets = outlet_profiles(analysis)
     update.timed("case parts", started)
     return update
+
+
+def judge_event(
+    event: Event, claims_of: dict[str, list[Claim]], facts: Facts, wire: dict[str, str]
+) -> list[Comparison]:
+    """The verdicts of one event: its claims aligned and judged, but a claim a person marked
+    wrong is compared with nothing, and two copies of one wire story never with each other."""
+    claims = standing([c for a in event.articles for c in claims_of[a]])
+    pairs = aligned_pairs(claims, set(event.articles))
+    judged = (judge(a, b, facts) for a, b in pairs if not one_story(a.article, b.article, wire))
+    return [verdict for verdict in judged if verdict is not None]
 
 
 def _events(

@@ -19,9 +19,9 @@ import httpx
 
 from newsprism import __version__
 from newsprism.errors import NewsprismError
+from newsprism.ingest.warc import HTML_TYPES
 
 USER_AGENT = f"newsprism/{__version__} (+https://pypi.org/project/newsprism/; news analysis)"
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
 

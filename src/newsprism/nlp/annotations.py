@@ -97,29 +97,22 @@ def _register() -> None:
     for name in ("quantity_rows", "quote_rows"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    doc_getters: dict[str, Callable[[Doc], Any]] = {
-        "quantities": _quantities_of,
-        "quoted_speakers": _quoted_speakers_of,
-    }
-    for name, of_doc in doc_getters.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, getter=of_doc)
-    token_getters: dict[str, Callable[[Token], Any]] = {
-        "attribution": find_attribution,
-        "hedge": find_hedge,
-        "speaker_before": speaker_before,
-    }
-    for name, of_token in token_getters.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, getter=of_token)
-    span_getters: dict[str, Callable[[Span], Any]] = {
-        "owner": owner_of,
-        "is_pronoun": is_pronoun,
-        "headline_source": headline_source,
-    }
-    for name, of_span in span_getters.items():
-        if not Span.has_extension(name):
-            Span.set_extension(name, getter=of_span)
+    getters: list[tuple[type[Doc] | type[Token] | type[Span], dict[str, Callable[[Any], Any]]]] = [
+        (Doc, {"quantities": _quantities_of, "quoted_speakers": _quoted_speakers_of}),
+        (
+            Token,
+            {
+                "attribution": find_attribution,
+                "hedge": find_hedge,
+                "speaker_before": speaker_before,
+            },
+        ),
+        (Span, {"owner": owner_of, "is_pronoun": is_pronoun, "headline_source": headline_source}),
+    ]
+    for kind, named in getters:
+        for name, getter in named.items():
+            if not kind.has_extension(name):
+                kind.set_extension(name, getter=getter)
 
 
 _register()
