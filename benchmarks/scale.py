@@ -7,14 +7,17 @@ The corpus is made as `load.py` makes its case: the examples and the dev events'
 each copied with its numbers shifted, its outlet renamed and its date moved by the copy's
 index (`load.variant`), N articles in all. For each size it prints, per way of running:
 seconds, articles per second, the ratio to a bare spaCy pass over the same texts with two
-processes, and peak memory per process (the writing process's RSS; each Dask worker's, read
-from the worker). Memory that grows with N would show here: it must stay flat.
+processes, and peak memory per process (the writing process's RSS; the plain path's spaCy
+worker processes'; each Dask worker's, read from the worker). Each size runs in a process of
+its own, so a peak is that size's. Memory that grows with N would show here: it must stay flat.
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -37,8 +40,8 @@ def corpus(folder: Path, size: int) -> Path:
     return folder
 
 
-def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def worker_rss(client: object) -> list[float]:
@@ -72,7 +75,13 @@ def run(size: int, workers: list[int]) -> None:
 
         started = time.perf_counter()
         analyze_paths([folder], db=Path(tmp) / "plain.db", analyzer=Analyzer(Settings.from_env()))
-        line("plain (2 processes)", time.perf_counter() - started, f"{rss_mib():.0f} MiB")
+        # The largest child so far: the plain path's spaCy workers outgrow the bare pass's.
+        workers_mib = rss_mib(resource.RUSAGE_CHILDREN)
+        line(
+            "plain (2 processes)",
+            time.perf_counter() - started,
+            f"writer {rss_mib():.0f} MiB, spaCy workers {workers_mib:.0f} MiB",
+        )
 
         from newsprism.scale import DaskAnalyzer, dask_client
 
@@ -102,8 +111,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
-    for size in args.sizes:
-        run(size, args.workers)
+    if len(args.sizes) == 1:
+        run(args.sizes[0], args.workers)
+        return
+    for size in args.sizes:  # a process per size: peak memory is then that size's own
+        workers = [str(w) for w in args.workers]
+        command = [sys.executable, __file__, "--sizes", str(size), "--workers", *workers]
+        subprocess.run(command, check=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
-"""Shared fixtures: the loaded spaCy pipeline once per session, and the data folders."""
+"""Shared fixtures: the loaded spaCy pipeline once per session, the data folders, and the
+stores a test may write (a SQLite file, and a PostgreSQL schema where a test server runs)."""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,39 @@ from newsprism.nlp import load_pipeline
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "src" / "newsprism" / "examples"
 SHARED = ROOT.parent / "shared"
+
+
+# `scripts/with_postgres.sh` (run by `make test`) starts a PostgreSQL server and names its
+# database here; CI also sets NEWSPRISM_REQUIRE_POSTGRES, so the PostgreSQL tests cannot skip.
+POSTGRES_ENV = "NEWSPRISM_TEST_POSTGRES"
+
+
+@pytest.fixture()
+def postgres_url() -> Iterator[str]:
+    """The address of a fresh, empty PostgreSQL store: a schema of its own, dropped after."""
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        reason = f"no PostgreSQL test server ({POSTGRES_ENV} unset; `make test` starts one)"
+        if os.environ.get("NEWSPRISM_REQUIRE_POSTGRES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in server else "?"
+    yield f"{server}{joiner}options=-csearch_path%3D{schema}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's store lives: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "case.db"
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture(scope="session")

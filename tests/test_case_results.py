@@ -14,7 +14,7 @@ from newsprism.api import analyze_paths, load_analysis, update_case_in_store
 from newsprism.compare import compare
 from newsprism.model import to_dict
 from newsprism.store import Store, StoreError
-from newsprism.store.migrations import STORE_VERSION, store_version
+from newsprism.store.migrations import STORE_VERSION
 
 STORES = Path(__file__).parent / "stores"
 
@@ -26,9 +26,10 @@ OTHER_EVENT = (
 
 
 @pytest.fixture()
-def case_db(tmp_path: Path, examples_dir: Path, analyzer) -> Path:
+def case_db(store_target: str | Path, tmp_path: Path, examples_dir: Path, analyzer) -> str | Path:
+    """The examples analysed into a store: a SQLite file, then a PostgreSQL database."""
     shutil.copytree(examples_dir, tmp_path / "in")
-    db = tmp_path / "case.db"
+    db = store_target
     analyze_paths([tmp_path / "in"], db=db, analyzer=analyzer)
     return db
 
@@ -46,7 +47,7 @@ def updates(monkeypatch) -> list[api.CaseUpdate]:
     return seen
 
 
-def add_article(folder: Path, name: str, text: str, db: Path, analyzer) -> None:
+def add_article(folder: Path, name: str, text: str, db: str | Path, analyzer) -> None:
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(text, encoding="utf-8")
     analyze_paths([folder / name], db=db, analyzer=analyzer)
@@ -56,7 +57,7 @@ def verdicts(analysis) -> set[tuple]:
     return {(c.claims, c.verdict, c.reason, c.update) for c in analysis.comparisons}
 
 
-def test_a_case_is_compared_once_and_read_back_the_same(case_db: Path, monkeypatch) -> None:
+def test_a_case_is_compared_once_and_read_back_the_same(case_db: str | Path, monkeypatch) -> None:
     seen = updates(monkeypatch)
     first = to_dict(load_analysis(case_db))
     second = to_dict(load_analysis(case_db))
@@ -65,7 +66,7 @@ def test_a_case_is_compared_once_and_read_back_the_same(case_db: Path, monkeypat
 
 
 def test_a_correction_judges_again_only_its_event(
-    case_db: Path, tmp_path: Path, analyzer, monkeypatch
+    case_db: str | Path, tmp_path: Path, analyzer, monkeypatch
 ) -> None:
     add_article(tmp_path / "more", "other.txt", OTHER_EVENT, case_db, analyzer)
     before = load_analysis(case_db)
@@ -84,7 +85,7 @@ def test_a_correction_judges_again_only_its_event(
 
 
 def test_a_new_article_joins_an_event_and_only_that_event_is_judged(
-    case_db: Path, tmp_path: Path, analyzer, monkeypatch
+    case_db: str | Path, tmp_path: Path, analyzer, monkeypatch
 ) -> None:
     before = load_analysis(case_db)
     seen = updates(monkeypatch)
@@ -101,7 +102,7 @@ def test_a_new_article_joins_an_event_and_only_that_event_is_judged(
 
 
 def test_an_entity_merge_judges_again_the_events_naming_it(
-    case_db: Path, tmp_path: Path, analyzer, monkeypatch
+    case_db: str | Path, tmp_path: Path, analyzer, monkeypatch
 ) -> None:
     add_article(tmp_path / "more", "other.txt", OTHER_EVENT, case_db, analyzer)
     before = load_analysis(case_db)
@@ -119,7 +120,7 @@ def test_an_entity_merge_judges_again_the_events_naming_it(
 
 
 def test_the_update_is_said_when_articles_are_added(
-    case_db: Path, tmp_path: Path, analyzer
+    case_db: str | Path, tmp_path: Path, analyzer
 ) -> None:
     load_analysis(case_db)
     assert update_case_in_store(case_db) is None  # up to date: nothing to say
@@ -128,7 +129,7 @@ def test_the_update_is_said_when_articles_are_added(
     assert update is not None and update.new_articles == 1 and len(update.judged) == 1
 
 
-def test_a_part_of_the_case_is_compared_on_its_own(case_db: Path, monkeypatch) -> None:
+def test_a_part_of_the_case_is_compared_on_its_own(case_db: str | Path, monkeypatch) -> None:
     calls: list[int] = []
     real = api.compare
     monkeypatch.setattr(api, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
@@ -142,12 +143,12 @@ def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path) ->
     db = tmp_path / "old.db"
     shutil.copy(STORES / "store_v0.db", db)
     with sqlite3.connect(db) as conn:
-        assert store_version(conn) == 0
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
         articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     analysis = load_analysis(db)
     assert len(analysis.articles) == articles and analysis.comparisons and analysis.events
     with sqlite3.connect(db) as conn:
-        assert store_version(conn) == STORE_VERSION
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "case_results" not in tables and "case_comparisons" in tables
         kept = conn.execute("SELECT COUNT(*) FROM case_comparisons").fetchone()[0]

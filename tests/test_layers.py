@@ -88,11 +88,11 @@ def test_no_two_modules_import_each_other() -> None:
 def test_the_checks_find_what_they_look_for() -> None:
     # A store importing the web app, and two technique modules importing each other.
     bad = {
-        "newsprism.store.sqlite": {"newsprism.web.app", "newsprism.model.types"},
+        "newsprism.store.store": {"newsprism.web.app", "newsprism.model.types"},
         "newsprism.techniques.model": {"newsprism.techniques.transformer"},
         "newsprism.techniques.transformer": {"newsprism.techniques.model"},
     }
-    assert later_imports(bad) == ["newsprism.store.sqlite -> newsprism.web.app"]
+    assert later_imports(bad) == ["newsprism.store.store -> newsprism.web.app"]
     assert mutual_imports(bad) == [
         "newsprism.techniques.model <-> newsprism.techniques.transformer"
     ]

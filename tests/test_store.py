@@ -1,4 +1,5 @@
-"""The SQLite store: idempotent re-runs, one transaction per article, a readable schema."""
+"""The store, in SQLite and in PostgreSQL: idempotent re-runs, one transaction per article,
+search; and a schema any SQLite tool reads."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ import pytest
 
 from newsprism.api import analyze_paths
 from newsprism.store import Store, StoreError
-from newsprism.store import sqlite as store_sqlite
+from newsprism.store import store as store_module
 
 TABLES = ("articles", "entities", "mentions", "claims")
 
 
-def counts(db: Path) -> dict[str, int]:
+def counts(db: str | Path) -> dict[str, int]:
     with Store(db) as store:
         return {t: store.count(t) for t in TABLES}
 
 
-def test_rerun_is_idempotent(tmp_path: Path, examples_dir: Path, analyzer) -> None:
-    db = tmp_path / "case.db"
+def test_rerun_is_idempotent(store_target: str | Path, examples_dir: Path, analyzer) -> None:
+    db = store_target
     first = analyze_paths([examples_dir], db=db, analyzer=analyzer)
     before = counts(db)
     second = analyze_paths([examples_dir], db=db, analyzer=analyzer)
@@ -30,9 +31,9 @@ def test_rerun_is_idempotent(tmp_path: Path, examples_dir: Path, analyzer) -> No
 
 
 def test_a_crash_mid_article_leaves_the_store_as_it_was(
-    tmp_path: Path, examples_dir: Path, analyzer, monkeypatch: pytest.MonkeyPatch
+    store_target: str | Path, examples_dir: Path, analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "case.db"
+    db = store_target
     files = sorted(examples_dir.glob("*.txt"))
     analyze_paths(files[:2], db=db, analyzer=analyzer)
     before = counts(db)
@@ -40,7 +41,7 @@ def test_a_crash_mid_article_leaves_the_store_as_it_was(
     def explode(self, article, claim):  # the article row and entities are written by now
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(store_sqlite.Store, "_insert_claim", explode)
+    monkeypatch.setattr(store_module.Store, "_insert_claim", explode)
     with pytest.raises(RuntimeError, match="power cut"):
         analyze_paths(files[2:3], db=db, analyzer=analyzer)
     assert counts(db) == before
@@ -69,9 +70,9 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_search_ranks_and_marks_the_best_matches(
-    tmp_path: Path, examples_dir: Path, analyzer
+    store_target: str | Path, examples_dir: Path, analyzer
 ) -> None:
-    db = tmp_path / "case.db"
+    db = store_target
     analyze_paths([examples_dir], db=db, analyzer=analyzer)
     with Store(db) as store:
         found = store.search("Harbour Market")

@@ -17,8 +17,9 @@ from newsprism.web import claims_csv, create_app, is_local
 
 
 @pytest.fixture()
-def case_db(tmp_path: Path, examples_dir: Path, analyzer) -> Path:
-    db = tmp_path / "case.db"
+def case_db(store_target: str | Path, tmp_path: Path, examples_dir: Path, analyzer) -> str | Path:
+    """The examples and a hostile article in a store: a SQLite file, then PostgreSQL."""
+    db = store_target
     folder = tmp_path / "articles"
     shutil.copytree(examples_dir, folder)
     (folder / "hostile.txt").write_text(
@@ -34,7 +35,7 @@ BASE = "http://127.0.0.1:8000"
 
 
 @pytest.fixture()
-def client(case_db: Path, analyzer) -> TestClient:
+def client(case_db: str | Path, analyzer) -> TestClient:
     return TestClient(create_app(case_db, analyzer=analyzer), base_url=BASE)
 
 
@@ -103,7 +104,7 @@ def test_search(client: TestClient) -> None:
     assert odd.status_code == 200  # what a person types is never FTS5 syntax
 
 
-def test_upload_analyses_and_refuses_bad_files(client: TestClient, case_db: Path) -> None:
+def test_upload_analyses_and_refuses_bad_files(client: TestClient, case_db: str | Path) -> None:
     good = (
         "files",
         (
@@ -138,7 +139,7 @@ def test_paste(client: TestClient) -> None:
 
 
 def test_correction_survives_and_reaches_the_exports(
-    client: TestClient, case_db: Path, examples_dir: Path, analyzer
+    client: TestClient, case_db: str | Path, examples_dir: Path, analyzer
 ) -> None:
     claim = first(
         r'data-claim="(A[0-9a-f]{12}-c\d+)"',
@@ -158,7 +159,7 @@ def test_correction_survives_and_reaches_the_exports(
     assert "unknown slot" in bad.text
 
 
-def test_value_correction_and_merge(client: TestClient, case_db: Path) -> None:
+def test_value_correction_and_merge(client: TestClient, case_db: str | Path) -> None:
     analysis = load_analysis(case_db)
     number = next(c for c in analysis.claims if c.slot == "killed")
     client.post(
@@ -179,14 +180,14 @@ def test_exports(client: TestClient) -> None:
     assert client.get("/report.html").text.startswith("<!DOCTYPE html>")
 
 
-def test_csv_cells_never_become_formulas(case_db: Path) -> None:
+def test_csv_cells_never_become_formulas(case_db: str | Path) -> None:
     analysis = load_analysis(case_db)
     analysis.claims[0].hedge_cue = '=HYPERLINK("x")'
     text = claims_csv(analysis)
     assert "'=HYPERLINK" in text
 
 
-def test_token_is_required_off_loopback(case_db: Path) -> None:
+def test_token_is_required_off_loopback(case_db: str | Path) -> None:
     app = TestClient(create_app(case_db, token="s3cret"), base_url=BASE)
     assert app.get("/").status_code == 401
     assert app.get("/export.json").status_code == 401

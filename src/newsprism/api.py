@@ -8,7 +8,6 @@ import gc
 import glob
 import hashlib
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from newsprism.fetch.url_list import URL_LIST_SUFFIX
 from newsprism.ingest import IngestResult, Skipped, ingest
 from newsprism.model.types import Analysis, Article
 from newsprism.settings import DEFAULT_DB_NAME, Settings
-from newsprism.store import Store
+from newsprism.store import Store, store_target
 
 Progress = Callable[[int], None]
 
@@ -46,7 +45,7 @@ class ArticleAnalyzer(Protocol):
 class RunSummary:
     """What one `analyze` run did."""
 
-    db: Path
+    db: str | Path  # a store file, or a PostgreSQL address
     article_ids: list[str] = field(default_factory=list)  # every article of the input, stored
     analyzed: int = 0  # new articles analysed in this run
     already_stored: int = 0
@@ -102,7 +101,7 @@ def analyze_paths(
     in a temporary folder is stored as the name the person gave it).
     """
     started = time.perf_counter()
-    summary = RunSummary(db=Path(db) if db else default_db_path(paths))
+    summary = RunSummary(db=store_target(db) if db else default_db_path(paths))
     url_lists = [Path(p) for p in paths if str(p).endswith(URL_LIST_SUFFIX)]
     files = [p for p in paths if not str(p).endswith(URL_LIST_SUFFIX)]
     if url_lists or feeds or sitemaps:
@@ -140,7 +139,7 @@ def analyze_paths(
 
 
 def fetch_listed(
-    db: Path,
+    db: str | Path,
     url_lists: Sequence[Path] = (),
     feeds: Sequence[str] = (),
     sitemaps: Sequence[str] = (),
@@ -157,7 +156,8 @@ def fetch_listed(
         found, bad = read_url_list(listed)
         urls += found
         problems += bad
-    archive = ResponseArchive(archive_path(db))
+    # Beside a store file; in the working folder for a store in PostgreSQL.
+    archive = ResponseArchive(archive_path(db.parent if isinstance(db, Path) else Path.cwd()))
     fetcher = Fetcher(archive.keep, policy or FetchPolicy())
     try:
         for address, links_of in [(f, feed_links) for f in feeds] + [
@@ -264,7 +264,7 @@ def _read_or_update_case(
     update.seconds["load"] = loaded - started
     started = time.perf_counter()
     # A store opened read-only: the case is compared, just not kept.
-    with contextlib.suppress(sqlite3.OperationalError):
+    with contextlib.suppress(*store.db.write_refused):
         store.save_case(state, setup, analysis, update)
     update.timed("save", started)
     return analysis, update

@@ -22,7 +22,7 @@ from newsprism.settings import (
     MULTIPROCESS_MIN_ARTICLES,
     Settings,
 )
-from newsprism.store import Store
+from newsprism.store import Store, is_database_url, shown_url, store_target
 
 EXIT_INPUT_PROBLEMS = 1
 EXIT_FATAL = 2
@@ -117,13 +117,18 @@ def _report_summary(summary: RunSummary, quiet: bool) -> None:
         (
             f"{summary.analyzed} analysed, {summary.already_stored} already in the store, "
             f"{summary.duplicates} duplicates, {len(summary.problems)} problems "
-            f"in {summary.seconds:.1f} s; store: {summary.db}"
+            f"in {summary.seconds:.1f} s; store: {_shown(summary.db)}"
         ),
     )
 
 
+def _shown(db: str | Path) -> str:
+    """A store as messages name it: a PostgreSQL address without its password."""
+    return shown_url(db) if isinstance(db, str) and is_database_url(db) else str(db)
+
+
 def _write_outputs(
-    db: Path,
+    db: str | Path,
     ids: list[str] | None,
     json_out: Path | None,
     html_out: Path | None,
@@ -142,6 +147,24 @@ def _write_outputs(
     if csv_out:
         write_csv(analysis, csv_out)
         _say(quiet, f"CSV of claims: {csv_out}")
+
+
+class StoreParam(click.ParamType):
+    """`--db`: a store file, or a PostgreSQL database named by its address."""
+
+    name = "FILE|postgresql://..."
+
+    def __init__(self, exists: bool = False):
+        self.exists = exists
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        target = store_target(value)
+        if isinstance(target, Path):
+            if target.is_dir():
+                self.fail(f"{target} is a folder; give a store file", param, ctx)
+            if self.exists and not target.exists():
+                self.fail(f"{target} does not exist", param, ctx)
+        return target
 
 
 CSV_OPTION = click.option(
@@ -184,8 +207,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=f"Store file (default: {DEFAULT_DB_NAME} beside the input).",
+    type=StoreParam(),
+    help=f"Store file (default: {DEFAULT_DB_NAME} beside the input), or a PostgreSQL "
+    "database: postgresql://USER@HOST/DB.",
 )
 @click.option(
     "--json",
@@ -243,7 +267,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def analyze(
     paths: tuple[str, ...],
-    db: Path | None,
+    db: str | Path | None,
     json_out: Path | None,
     html_out: Path | None,
     csv_out: Path | None,
@@ -303,10 +327,10 @@ def analyze(
 @main.command()
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=StoreParam(exists=True),
     default=DEFAULT_DB_NAME,
     show_default=True,
-    help="Store file to report on.",
+    help="Store file (or PostgreSQL address) to report on.",
 )
 @click.option(
     "--html",
@@ -323,7 +347,7 @@ def analyze(
 @CSV_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def report(
-    db: Path, html_out: Path | None, json_out: Path | None, csv_out: Path | None, quiet: bool
+    db: str | Path, html_out: Path | None, json_out: Path | None, csv_out: Path | None, quiet: bool
 ) -> None:
     """Write the report, the JSON and/or the claims CSV of everything in a store.
 
@@ -332,7 +356,7 @@ def report(
         newsprism report --db case.db --html case.html --json case.json --csv claims.csv
     """
     if not html_out and not json_out and not csv_out:
-        html_out = db.with_suffix(".html")
+        html_out = db.with_suffix(".html") if isinstance(db, Path) else Path("newsprism.html")
     _check_output_folders(json_out, html_out, csv_out)
     with _exit_on_error():
         _write_outputs(db, None, json_out, html_out, quiet, csv_out)
@@ -516,10 +540,10 @@ def train_techniques_command(
 @main.command()
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=StoreParam(exists=True),
     default=DEFAULT_DB_NAME,
     show_default=True,
-    help="Store file to serve.",
+    help="Store file (or PostgreSQL address) to serve.",
 )
 @click.option(
     "--host",
@@ -528,7 +552,7 @@ def train_techniques_command(
     help="Address to listen on; any but loopback requires the printed token.",
 )
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-def serve(db: Path, host: str, port: int) -> None:
+def serve(db: str | Path, host: str, port: int) -> None:
     """Serve the local web app over a store: case, articles, claims, search, corrections.
 
     \b

@@ -15,9 +15,9 @@ from newsprism.ingest.warc import ROLE_FIELD
 ARCHIVE_FOLDER = "newsprism-archive"
 
 
-def archive_path(db: Path) -> Path:
-    """A new archive file for this run, in the archive folder beside the store."""
-    folder = db.parent / ARCHIVE_FOLDER
+def archive_path(beside: Path) -> Path:
+    """A new archive file for this run, in the archive folder in `beside` (the store's)."""
+    folder = beside / ARCHIVE_FOLDER
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     return folder / f"fetched-{stamp}.warc.gz"

@@ -29,6 +29,7 @@ from newsprism.model.types import (
     TimelineEntry,
 )
 from newsprism.store.connection import StoreBase
+from newsprism.store.database import replace_into
 
 # The embedding model that made a stored vector: the one shipped with this version.
 VECTOR_SCHEME = f"newsprism-{__version__}"
@@ -47,7 +48,7 @@ CASE_TABLES = (
 
 
 # A verdict's row, in this order: the pair, claim_a's article, then what was judged.
-VERDICT_COLUMNS = "claim_a, claim_b, article_a, slot, verdict, reason, is_update"
+VERDICT_COLUMNS = ("claim_a", "claim_b", "article_a", "slot", "verdict", "reason", "is_update")
 
 
 def _row(comparison: Comparison, article: str) -> tuple[Any, ...]:
@@ -67,21 +68,21 @@ class CaseResults(StoreBase):
     """Saving and reading the compared case."""
 
     def _case_state(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT key, value FROM case_state").fetchall())
+        return dict(self.db.execute("SELECT key, value FROM case_state").fetchall())
 
     def kept_case(self, setup: str) -> KeptCase:
         """The events as last compared, and a reader of their verdicts; nothing when they
         were compared with another setup (other alias tables, another comparison code)."""
         signatures = {
             article: (np.frombuffer(values, dtype=np.uint64), int(size))
-            for article, size, values in self.conn.execute(
+            for article, size, values in self.db.execute(
                 "SELECT article_id, shingles, hashvalues FROM wire_signatures WHERE scheme = ?",
                 (SIGNATURE_SCHEME,),
             )
         }
         vectors = {
             key: np.frombuffer(vector, dtype=np.float32)
-            for key, vector in self.conn.execute(
+            for key, vector in self.db.execute(
                 "SELECT text_key, vector FROM grouping_vectors WHERE scheme = ?", (VECTOR_SCHEME,)
             )
         }
@@ -99,11 +100,11 @@ class CaseResults(StoreBase):
 
     def _events(self) -> tuple[list[Event], list[str]]:
         members: dict[str, list[str]] = {}
-        for event_id, article_id in self.conn.execute(
+        for event_id, article_id in self.db.execute(
             "SELECT event_id, article_id FROM case_event_articles ORDER BY event_id, position"
         ):
             members.setdefault(event_id, []).append(article_id)
-        rows = self.conn.execute(
+        rows = self.db.execute(
             "SELECT id, name, date, fingerprint FROM case_events ORDER BY position"
         ).fetchall()
         events = [Event(r[0], r[1], members.get(r[0], []), r[2]) for r in rows]
@@ -124,9 +125,9 @@ class CaseResults(StoreBase):
         for first in range(0, len(articles), 500):  # under SQLite's limit on parameters
             chunk = articles[first : first + 500]
             marks = ", ".join("?" * len(chunk))
-            yield from self.conn.execute(
-                f"SELECT {VERDICT_COLUMNS} FROM case_comparisons WHERE article_a IN ({marks})",
-                chunk,
+            columns = ", ".join(VERDICT_COLUMNS)
+            yield from self.db.execute(
+                f"SELECT {columns} FROM case_comparisons WHERE article_a IN ({marks})", chunk
             )
 
     def save_case(
@@ -135,23 +136,25 @@ class CaseResults(StoreBase):
         """Keep the compared case, in one transaction. Of the events judged in this update,
         only the verdicts that changed are written (most of a grown event's stay as they
         were); the other kinds, small next to the verdicts, are rewritten."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self.db.transaction():
             if self._case_state().get("setup") != setup:
-                self.conn.execute("DELETE FROM case_comparisons")
+                self.db.execute("DELETE FROM case_comparisons")
             for table in CASE_TABLES:
-                self.conn.execute(f"DELETE FROM {table}")
-            self.conn.executemany(
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
                 "INSERT INTO case_entities (entity_id, into_id) VALUES (?, ?)",
                 sorted(update.resolution.items()),
             )
-            self.conn.executemany(
+            self.db.executemany(
                 "INSERT INTO case_wire (article_id, origin_id) VALUES (?, ?)",
                 sorted(update.wire.items()),
             )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO wire_signatures (article_id, scheme, shingles,"
-                " hashvalues) VALUES (?, ?, ?, ?)",
+            self.db.executemany(
+                replace_into(
+                    "wire_signatures",
+                    ("article_id", "scheme", "shingles", "hashvalues"),
+                    ("article_id",),
+                ),
                 [
                     (article, SIGNATURE_SCHEME, size, values.astype(np.uint64).tobytes())
                     for article, (values, size) in update.signatures.items()
@@ -160,7 +163,7 @@ class CaseResults(StoreBase):
             self._save_vectors(update.vectors)
             self._save_events(analysis, update.fingerprints)
             self._save_case_parts(analysis)
-            self.conn.execute(
+            self.db.execute(
                 "DELETE FROM case_comparisons WHERE article_a NOT IN"
                 " (SELECT article_id FROM case_event_articles)"
             )  # articles no longer in the case
@@ -169,8 +172,8 @@ class CaseResults(StoreBase):
             for event_id, verdicts in update.verdicts.items():
                 rows = [_row(c, article_of[c.claims[0]]) for c in verdicts]
                 self._save_verdicts(events[event_id].articles, rows)
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO case_state (key, value) VALUES (?, ?)",
+            self.db.executemany(
+                replace_into("case_state", ("key", "value"), ("key",)),
                 [("store_state", store_state), ("setup", setup)],
             )
 
@@ -179,24 +182,23 @@ class CaseResults(StoreBase):
         the ones no longer made deleted."""
         old = {(row[0], row[1]): tuple(row) for row in self._verdict_rows(articles)}
         new = {(row[0], row[1]): row for row in rows}
-        self.conn.executemany(
+        self.db.executemany(
             "DELETE FROM case_comparisons WHERE claim_a = ? AND claim_b = ?",
             [pair for pair in old if pair not in new],
         )
-        self.conn.executemany(
-            f"INSERT OR REPLACE INTO case_comparisons ({VERDICT_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self.db.executemany(
+            replace_into("case_comparisons", VERDICT_COLUMNS, ("claim_a", "claim_b")),
             [row for pair, row in new.items() if old.get(pair) != row],
         )
 
     def _save_vectors(self, vectors: dict[str, np.ndarray]) -> None:
         """Keep the embedded texts in use, and only those."""
-        stored = {r[0] for r in self.conn.execute("SELECT text_key FROM grouping_vectors")}
-        self.conn.executemany(
+        stored = {r[0] for r in self.db.execute("SELECT text_key FROM grouping_vectors")}
+        self.db.executemany(
             "DELETE FROM grouping_vectors WHERE text_key = ?", [(k,) for k in stored - set(vectors)]
         )
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO grouping_vectors (text_key, scheme, vector) VALUES (?, ?, ?)",
+        self.db.executemany(
+            replace_into("grouping_vectors", ("text_key", "scheme", "vector"), ("text_key",)),
             [
                 (key, VECTOR_SCHEME, np.asarray(vector, dtype=np.float32).tobytes())
                 for key, vector in vectors.items()
@@ -205,18 +207,18 @@ class CaseResults(StoreBase):
         )
 
     def _save_events(self, analysis: Analysis, fingerprints: dict[str, str]) -> None:
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_events (id, position, name, date, fingerprint)"
             " VALUES (?, ?, ?, ?, ?)",
             [(e.id, n, e.name, e.date, fingerprints[e.id]) for n, e in enumerate(analysis.events)],
         )
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_event_articles (event_id, article_id, position) VALUES (?, ?, ?)",
             [(e.id, a, n) for e in analysis.events for n, a in enumerate(e.articles)],
         )
 
     def _save_case_parts(self, analysis: Analysis) -> None:
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_accusations (position, accuser, accused, claims, articles,"
             " hedged, quoted, denial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -225,21 +227,21 @@ class CaseResults(StoreBase):
                 for n, a in enumerate(analysis.accusations)
             ],
         )  # fmt: skip
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_timeline (position, date, claims, articles) VALUES (?, ?, ?, ?)",
             [
                 (n, t.date, json.dumps(t.claims), json.dumps(t.articles))
                 for n, t in enumerate(analysis.timeline)
             ],
         )
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_outlets (position, outlet, profile) VALUES (?, ?, ?)",
             [
                 (n, o.outlet, json.dumps(asdict(o), ensure_ascii=False))
                 for n, o in enumerate(analysis.outlets)
             ],
         )
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO case_voices (position, article_id, start_char, quoted, speaker)"
             " VALUES (?, ?, ?, ?, ?)",
             [
@@ -254,16 +256,16 @@ class CaseResults(StoreBase):
         state = self._case_state()
         if state.get("store_state") != store_state or state.get("setup") != setup:
             return False
-        voices = self.conn.execute(
+        voices = self.db.execute(
             "SELECT article_id, start_char, quoted, speaker FROM case_voices ORDER BY position"
         ).fetchall()
         if [(v[0], v[1]) for v in voices] != [(t.article, t.start) for t in analysis.techniques]:
             return False
         apply_merges(
-            analysis, dict(self.conn.execute("SELECT entity_id, into_id FROM case_entities"))
+            analysis, dict(self.db.execute("SELECT entity_id, into_id FROM case_entities"))
         )
         mark_wire_copies(
-            analysis, dict(self.conn.execute("SELECT article_id, origin_id FROM case_wire"))
+            analysis, dict(self.db.execute("SELECT article_id, origin_id FROM case_wire"))
         )
         events, _ = self._events()
         analysis.events = events
@@ -271,20 +273,20 @@ class CaseResults(StoreBase):
         analysis.comparisons = [c for e in events for c in verdicts[e.id]]
         analysis.accusations = [
             Accusation(r[0], r[1], _ids(r[2]), _ids(r[3]), bool(r[4]), bool(r[5]), bool(r[6]))
-            for r in self.conn.execute(
+            for r in self.db.execute(
                 "SELECT accuser, accused, claims, articles, hedged, quoted, denial"
                 " FROM case_accusations ORDER BY position"
             )
         ]
         analysis.timeline = [
             TimelineEntry(r[0], _ids(r[1]), _ids(r[2]))
-            for r in self.conn.execute(
+            for r in self.db.execute(
                 "SELECT date, claims, articles FROM case_timeline ORDER BY position"
             )
         ]
         analysis.outlets = [
             OutletProfile(**json.loads(r[0]))
-            for r in self.conn.execute("SELECT profile FROM case_outlets ORDER BY position")
+            for r in self.db.execute("SELECT profile FROM case_outlets ORDER BY position")
         ]
         for tech, (_, _, quoted, speaker) in zip(analysis.techniques, voices, strict=True):
             tech.quoted, tech.speaker = bool(quoted), speaker

@@ -1,24 +1,16 @@
-"""The store's file: opening it (and refusing one that is not a newsprism store), its schema,
-and closing it. The other modules of this package each add one kind of work on it."""
+"""The store's database: opening it (and refusing one that is not a newsprism store), its
+schema, and closing it. The other modules of this package each add one kind of work on it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from importlib import resources
 from pathlib import Path
 
 from newsprism import SCHEMA_VERSION
-from newsprism.errors import NewsprismError
-from newsprism.store.migrations import STORE_VERSION, store_version, upgrade
+from newsprism.store.database import Database, StoreError, open_database
+from newsprism.store.migrations import STORE_VERSION, upgrade
 
-
-class StoreError(NewsprismError):
-    """A store that cannot be opened or is not a newsprism store."""
-
-
-def _schema() -> str:
-    return resources.files("newsprism.store").joinpath("schema.sql").read_text(encoding="utf-8")
+__all__ = ["StoreBase", "StoreError"]
 
 
 def _now() -> str:
@@ -26,56 +18,52 @@ def _now() -> str:
 
 
 class StoreBase:
-    """An open store file."""
+    """An open store: a SQLite file, or a PostgreSQL database named by its address."""
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
+    db: Database
+
+    def __init__(self, target: str | Path):
+        self.db = open_database(target)
+        self.name = self.db.name
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None)
-            self.conn.execute("PRAGMA foreign_keys = ON")
             self._refuse_foreign()
             self._refuse_newer()
-            self.upgraded = upgrade(self.conn) if self._has_tables() else []
-            self.conn.executescript(_schema())
-            if store_version(self.conn) != STORE_VERSION:  # a new file
-                self.conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+            self.upgraded = upgrade(self.db) if self.db.tables() else []
+            self.db.create_schema()
+            if self.db.version() != STORE_VERSION:  # a new store
+                self.db.set_version(STORE_VERSION)
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 (SCHEMA_VERSION,),
             )
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable newsprism store ({exc})") from exc
-
-    def _has_tables(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+        except self.db.errors as exc:
+            self.db.close()
+            raise StoreError(f"{self.name}: not a usable newsprism store ({exc})") from exc
 
     def _refuse_newer(self) -> None:
         """A store from a newer newsprism is not written to: its tables may mean more."""
-        version = store_version(self.conn)
+        version = self.db.version()
         if version > STORE_VERSION:
-            self.conn.close()
+            self.db.close()
             raise StoreError(
-                f"{self.path}: written by a newer newsprism (store version {version}; this "
+                f"{self.name}: written by a newer newsprism (store version {version}; this "
                 f"one reads up to {STORE_VERSION}); upgrade newsprism to open it"
             )
 
     def _refuse_foreign(self) -> None:
-        """Another application's database is never written to: a file with tables but no
+        """Another application's database is never written to: one with tables but no
         newsprism `meta` table is refused before anything is created in it."""
-        tables = {
-            row[0]
-            for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        tables = self.db.tables()
         if tables and "meta" not in tables:
-            self.conn.close()
+            self.db.close()
             shown = ", ".join(sorted(tables)[:5])
             raise StoreError(
-                f"{self.path}: not a newsprism store (it holds other tables: {shown}); "
+                f"{self.name}: not a newsprism store (it holds other tables: {shown}); "
                 "give --db a new file or a newsprism store"
             )
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> StoreBase:
         return self

@@ -9,6 +9,7 @@ from newsprism.errors import ContractError
 from newsprism.model.serialize import value_from_dict, value_to_dict
 from newsprism.model.types import SLOTS
 from newsprism.store.connection import StoreBase, StoreError, _now
+from newsprism.store.database import replace_into
 
 
 class Correcting(StoreBase):
@@ -25,8 +26,8 @@ class Correcting(StoreBase):
         """Record a person's correction of a claim; StoreError when it does not make sense."""
         if action not in ("wrong", "value", "slot"):
             raise StoreError(f"unknown correction {action!r}: use wrong, value or slot")
-        if self.conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
-            raise StoreError(f"no claim {claim_id!r} in {self.path}")
+        if self.db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+            raise StoreError(f"no claim {claim_id!r} in {self.name}")
         if action == "slot" and slot not in SLOTS:
             raise StoreError(f"unknown slot {slot!r}; slots are {', '.join(SLOTS)}")
         value_json = None
@@ -37,9 +38,8 @@ class Correcting(StoreBase):
                 )
             except (ContractError, KeyError, TypeError, ValueError) as exc:
                 raise StoreError(f"not a claim value (numbers must be finite): {exc}") from exc
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.execute(
                 "INSERT INTO corrections (claim_id, action, slot, value_json, note, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (claim_id, action, slot, value_json, note, _now()),
@@ -48,11 +48,11 @@ class Correcting(StoreBase):
     def merge_entities(self, from_id: str, into_id: str) -> None:
         """Read entity `from_id` as `into_id` from now on (a person's merge)."""
         for eid in (from_id, into_id):
-            if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone() is None:
-                raise StoreError(f"no entity {eid!r} in {self.path}")
+            if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone() is None:
+                raise StoreError(f"no entity {eid!r} in {self.name}")
         if from_id == into_id:
             raise StoreError("an entity cannot be merged into itself")
-        merged = dict(self.conn.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
+        merged = dict(self.db.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
         if from_id in merged:
             raise StoreError(f"{from_id} is already merged into {merged[from_id]}")
         target = into_id
@@ -60,10 +60,8 @@ class Correcting(StoreBase):
             target = merged[target]
             if target == from_id:
                 raise StoreError(f"{into_id} is already merged into {from_id}")
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute(
-                "INSERT OR REPLACE INTO entity_merges (from_id, into_id, created_at)"
-                " VALUES (?, ?, ?)",
+        with self.db.transaction():
+            self.db.execute(
+                replace_into("entity_merges", ("from_id", "into_id", "created_at"), ("from_id",)),
                 (from_id, into_id, _now()),
             )

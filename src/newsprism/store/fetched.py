@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsprism.store.connection import StoreBase, _now
+from newsprism.store.database import replace_into
 
 
 class Fetched(StoreBase):
@@ -14,7 +15,7 @@ class Fetched(StoreBase):
         """Of these addresses, those fetched as pages before, with the archive keeping each."""
         found = {}
         for url in urls:
-            row = self.conn.execute(
+            row = self.db.execute(
                 "SELECT archive FROM fetched_urls WHERE url = ? AND ok = 1", (url,)
             ).fetchone()
             if row is not None:
@@ -23,9 +24,10 @@ class Fetched(StoreBase):
 
     def record_fetch(self, url: str, archive: str | None, detail: str | None = None) -> None:
         """Note one address as fetched (`detail` None) or failed (`detail` says why)."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO fetched_urls (url, ok, detail, archive, fetched_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+        with self.db.transaction():
+            self.db.execute(
+                replace_into(
+                    "fetched_urls", ("url", "ok", "detail", "archive", "fetched_at"), ("url",)
+                ),
                 (url, int(detail is None), detail, archive, _now()),
             )

@@ -26,29 +26,29 @@ class Reading(StoreBase):
     def state(self) -> tuple[int, ...]:
         """A fingerprint of what the store holds: it changes whenever an article, a
         correction or a merge is added, so a reader can keep results until it does."""
-        row = self.conn.execute(
+        row = self.db.execute(
             "SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(rowid), 0) FROM"
-            " articles), (SELECT COUNT(*) FROM corrections), (SELECT COALESCE(MAX(rowid), 0)"
+            " articles), (SELECT COUNT(*) FROM corrections), (SELECT COALESCE(MAX(id), 0)"
             " FROM corrections), (SELECT COUNT(*) FROM entity_merges)"
         ).fetchone()
         return tuple(int(v) for v in row)
 
     def outlet_of(self, article_id: str) -> str | None:
         """The outlet of a stored article (or its title, or its source)."""
-        row = self.conn.execute(
+        row = self.db.execute(
             "SELECT coalesce(outlet, title, source) FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return row[0] if row else None
 
     def article_ids(self) -> list[str]:
         """Ids of all stored articles, in the order they were stored."""
-        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rowid")]
 
     def ids_for_hashes(self, hashes: Iterable[str]) -> list[str]:
         """Stored article ids for these content hashes, in the given order."""
         found = []
         for sha in hashes:
-            row = self.conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
+            row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
             if row:
                 found.append(row[0])
         return found
@@ -57,7 +57,7 @@ class Reading(StoreBase):
         """Rows in one of the store's tables."""
         if table not in {"articles", "entities", "mentions", "claims", "techniques"}:
             raise ValueError(f"unknown table {table!r}")
-        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def load(self, article_ids: Sequence[str] | None = None) -> Analysis:
         """The contract for the given articles (all when None), from what is stored."""
@@ -102,7 +102,7 @@ class Reading(StoreBase):
         techniques = [t for i in ids for t in techniques_of[i]]
         apply_corrections(
             claims,
-            self.conn.execute(
+            self.db.execute(
                 "SELECT claim_id, action, slot, value_json, note FROM corrections ORDER BY id"
             ),
         )
@@ -112,14 +112,14 @@ class Reading(StoreBase):
             claims=claims,
             techniques=techniques,
         )
-        merges = dict(self.conn.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
+        merges = dict(self.db.execute("SELECT from_id, into_id FROM entity_merges").fetchall())
         apply_merges(analysis, merges)
         return analysis
 
     def _entities(self, articles: set[str], claims: list[Claim]) -> list[Entity]:
         """Entities named in these articles or by these claims, with their parents."""
         entities: dict[str, Entity] = {}
-        for eid, name, etype, aliases, part_of, art, start, end in self.conn.execute(
+        for eid, name, etype, aliases, part_of, art, start, end in self.db.execute(
             "SELECT e.id, e.name, e.type, e.aliases, e.part_of, m.article_id, m.start_char,"
             " m.end_char FROM mentions m JOIN entities e ON e.id = m.entity_id"
             " ORDER BY m.article_id, m.start_char"
@@ -135,11 +135,11 @@ class Reading(StoreBase):
             missing = wanted - entities.keys()
             wanted = set()
             for eid in missing:
-                row = self.conn.execute(
+                row = self.db.execute(
                     "SELECT name, type, aliases, part_of FROM entities WHERE id = ?", (eid,)
                 ).fetchone()
                 if row is None:
-                    raise StoreError(f"{self.path}: claim names unknown entity {eid!r}")
+                    raise StoreError(f"{self.name}: claim names unknown entity {eid!r}")
                 entities[eid] = Entity(eid, row[0], row[1], json.loads(row[2]), part_of=row[3])
                 if row[3]:
                     wanted.add(row[3])
@@ -149,21 +149,21 @@ class Reading(StoreBase):
         """The rows of `select` (a query on a table with `article_id`) for these articles,
         each article's in `order`: one query for all of them when they are the whole store."""
         if len(ids) == self.state()[0]:
-            yield from self.conn.execute(f"{select} ORDER BY article_id, {order}")
+            yield from self.db.execute(f"{select} ORDER BY article_id, {order}")
             return
         for article_id in ids:
-            yield from self.conn.execute(
+            yield from self.db.execute(
                 f"{select} WHERE article_id = ? ORDER BY {order}", (article_id,)
             )
 
     def _read_article(self, article_id: str) -> Article:
-        row = self.conn.execute(
+        row = self.db.execute(
             "SELECT id, source, text, sha256, outlet, author, published, title, language, genre,"
             " url, extra FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
-            raise StoreError(f"{self.path}: no article {article_id!r}")
+            raise StoreError(f"{self.name}: no article {article_id!r}")
         return Article(
             id=row[0],
             source=row[1],

@@ -1,4 +1,5 @@
-"""Full-text search over article texts and claim sentences (SQLite FTS5)."""
+"""Full-text search over article texts and claim sentences (SQLite FTS5, or PostgreSQL's
+text search: `Database.search`)."""
 
 from __future__ import annotations
 
@@ -30,19 +31,14 @@ class Searching(StoreBase):
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str, str, str]]:
         """(kind, ref id, article id, snippet) of the best articles and claims for a query.
 
-        The query's words are quoted, so what a person types is never FTS5 syntax. FTS5's own
-        snippet() costs about half a millisecond per long article and is paid for every row a
-        common word matches; the snippet is cut here from the few best rows instead.
+        The query's words are read as words, never as query syntax. FTS5's own snippet()
+        costs about half a millisecond per long article and is paid for every row a common
+        word matches; the snippet is cut here from the few best rows instead.
         """
         # Each word once, and a bounded number of them: FTS5 cost grows with repeated terms.
         words = list(dict.fromkeys(w for w in query.replace('"', " ").split() if w))
         words = words[:MAX_SEARCH_WORDS]
         if not words:
             return []
-        match = " ".join(f'"{w}"' for w in words)
-        best = self.conn.execute(
-            "SELECT kind, ref_id, article_id, body FROM search WHERE search MATCH ?"
-            " ORDER BY rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        best = self.db.search(words, limit)
         return [(kind, ref, article, _snippet(body, words)) for kind, ref, article, body in best]

@@ -21,7 +21,7 @@ class Writing(StoreBase):
 
     def has_article(self, sha256: str) -> bool:
         """Whether an article with this content is already stored."""
-        row = self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self.db.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
     def save_article(
@@ -33,11 +33,8 @@ class Writing(StoreBase):
         techniques: Sequence[TechniqueSpan] = (),
     ) -> None:
         """Store an article with its findings, atomically; an already stored text is left as is."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self.db.transaction():
             if self.has_article(article.sha256):
-                conn.execute("ROLLBACK")
                 return
             self._insert_article(article, pipeline)
             for local in entities:
@@ -45,15 +42,11 @@ class Writing(StoreBase):
             for claim in claims:
                 self._insert_claim(article, claim)
             self._index(article, claims)
-            conn.executemany(
+            self.db.executemany(
                 "INSERT INTO techniques (article_id, start_char, end_char, technique, score)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [(article.id, t.start, t.end, t.technique, t.score) for t in techniques],
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def _index(self, article: Article, claims: Sequence[Claim]) -> None:
         rows = [
@@ -65,13 +58,13 @@ class Writing(StoreBase):
             )
         ]
         rows += [("claim", c.id, article.id, article.text[c.start : c.end]) for c in claims]
-        self.conn.executemany(
+        self.db.executemany(
             "INSERT INTO search (kind, ref_id, article_id, body) VALUES (?, ?, ?, ?)", rows
         )
 
     def _insert_article(self, a: Article, pipeline: str) -> None:
         now = _now()
-        self.conn.execute(
+        self.db.execute(
             "INSERT INTO articles (id, sha256, source, outlet, author, published, title, language,"
             " genre, url, extra, text, pipeline, analyzed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -98,34 +91,32 @@ class Writing(StoreBase):
         parent = None
         if part_of:
             parent = self._ensure_entity(entity_key(part_of), part_of, "GPE", None)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO entities (id, key, name, type, aliases, part_of)"
-            " VALUES (?, ?, ?, ?, '[]', ?)",
+        self.db.execute(
+            "INSERT INTO entities (id, key, name, type, aliases, part_of)"
+            " VALUES (?, ?, ?, ?, '[]', ?) ON CONFLICT DO NOTHING",
             (eid, key, name, etype, parent),
         )
         return eid
 
     def _insert_entity(self, article: Article, local: LocalEntity) -> None:
         eid = self._ensure_entity(local.key, local.name, local.label, local.part_of)
-        row = self.conn.execute(
-            "SELECT name, aliases FROM entities WHERE id = ?", (eid,)
-        ).fetchone()
+        row = self.db.execute("SELECT name, aliases FROM entities WHERE id = ?", (eid,)).fetchone()
         name, aliases = row[0], json.loads(row[1])
         new_aliases = sorted(set(aliases) | {s for s in local.surfaces if s != name})
         if new_aliases != aliases:
-            self.conn.execute(
+            self.db.execute(
                 "UPDATE entities SET aliases = ? WHERE id = ?",
                 (json.dumps(new_aliases, ensure_ascii=False), eid),
             )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO mentions (entity_id, article_id, start_char, end_char, text)"
-            " VALUES (?, ?, ?, ?, ?)",
+        self.db.executemany(
+            "INSERT INTO mentions (entity_id, article_id, start_char, end_char, text)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(eid, article.id, s, e, article.text[s:e]) for s, e in local.spans],
         )
 
     def _insert_claim(self, article: Article, c: Claim) -> None:
         number = c.value if isinstance(c.value, NumberValue) else None
-        self.conn.execute(
+        self.db.execute(
             "INSERT INTO claims (id, article_id, start_char, end_char, slot, op, value, high, unit,"
             " value_json, value_start, value_end, value_text, subject, hedged, hedge_cue,"
             " attributed_to, attribution_cue, sourced, checkworthy)"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newsprism.analyzer import Analyzer
 from newsprism.api import RunSummary, analyze_paths
+from newsprism.store import store_target
 
 _analyzer: Analyzer | None = None  # in the worker process: loaded once, kept
 
@@ -25,7 +26,7 @@ def _analyze(folder: str, db: str, source_names: Mapping[str, str]) -> RunSummar
     if _analyzer is None:
         _analyzer = Analyzer()
     return analyze_paths(
-        [Path(folder)], db=Path(db), analyzer=_analyzer, source_names=dict(source_names)
+        [Path(folder)], db=store_target(db), analyzer=_analyzer, source_names=dict(source_names)
     )
 
 
@@ -35,7 +36,7 @@ class AnalysisWorker:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
 
-    def analyze(self, folder: Path, db: Path, source_names: Mapping[str, str]) -> RunSummary:
+    def analyze(self, folder: Path, db: str | Path, source_names: Mapping[str, str]) -> RunSummary:
         """Analyse the articles under `folder` into `db` in the worker; wait for the result."""
         if self._pool is None:
             # A fresh interpreter, not a fork of a server with threads running.

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsprism.analyzer import Analyzer
 from newsprism.errors import NewsprismError
+from newsprism.store import store_target
 from newsprism.web.routes import ROUTERS
 from newsprism.web.security import LOOPBACK_NAMES, HostGuard, OriginGuard, TokenMiddleware
 from newsprism.web.site import Site, here
@@ -41,7 +42,7 @@ def create_app(
     allowed = [*LOOPBACK_NAMES, *(hosts or ())]
     if "*" not in allowed:
         app.add_middleware(HostGuard, hosts=allowed)
-    site = Site(Path(db), analyzer=analyzer)
+    site = Site(store_target(db), analyzer=analyzer)
     app.state.site = site
     app.router.on_shutdown.append(site.worker.close)
     app.mount("/static", StaticFiles(directory=str(here("static"))), name="static")

@@ -31,7 +31,7 @@ class _Entry:
 class CaseCache:
     """The compared case of one store, and things made from it, per state of the store."""
 
-    def __init__(self, db: Path, load: Callable[[Path], Analysis]):
+    def __init__(self, db: str | Path, load: Callable[[str | Path], Analysis]):
         self.db = db
         self.load = load
         self._entry: _Entry | None = None

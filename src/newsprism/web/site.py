@@ -39,7 +39,7 @@ def claim_href(claim: Claim) -> str:
 class Site:
     """One store served: its case, kept per state, and the tools its routes share."""
 
-    db: Path
+    db: str | Path  # a store file, or a PostgreSQL address
     analyzer: Analyzer | None = None  # given (tests, the Python API): analysis in a thread
     templates: Jinja2Templates = field(
         default_factory=lambda: Jinja2Templates(directory=str(here("templates")))

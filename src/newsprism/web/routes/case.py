@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from newsprism.model.types import Analysis, Entity
 from newsprism.report.html import CLAIM_TABLE_NOTE
 from newsprism.report.verdict_view import Filters, verdict_view
+from newsprism.store import store_label
 from newsprism.web.site import Site, claim_href, site_of
 
 router = APIRouter()
@@ -37,7 +38,7 @@ def case_page(request: Request, site: SiteDep) -> HTMLResponse:
         n_articles=len(analysis.articles),
         n_claims=len(analysis.claims),
         n_entities=len(analysis.entities),
-        db_name=site.db.name,
+        db_name=store_label(site.db),
     )
 
 

@@ -1,10 +1,12 @@
-"""The SQLite store: one file per case, readable by any SQLite tool, written article by article.
+"""The store: one SQLite file per case, readable by any SQLite tool (or a PostgreSQL
+database), written article by article.
 
-`Store` is the file with every kind of work on it, each in its own module: `writing`
-(analysed articles), `reading` (the contract back, and look-ups), `search` (FTS5),
+`Store` is the store with every kind of work on it, each in its own module: `writing`
+(analysed articles), `reading` (the contract back, and look-ups), `search` (full text),
 `correcting` (a person's corrections and merges), `case_results` (the compared case, in its
 `case_*` tables) and `fetched` (addresses fetched from `.urls` files); `connection` opens
-and checks the file, and `migrations` upgrades a store an older version wrote.
+and checks the store, `migrations` upgrades a store an older version wrote, and `database`
+is what differs between SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from newsprism.store.writing import Writing
 
 
 class Store(Writing, Reading, Searching, Correcting, CaseResults, Fetched):
-    """A newsprism store file: write, read, search, correct, and keep the compared case."""
+    """A newsprism store: write, read, search, correct, and keep the compared case."""
 
     def __enter__(self) -> Store:
         return self
