@@ -1,6 +1,7 @@
 """A run killed with SIGKILL at any point, then started again, finishes the job: articles
 stored before the kill are not analysed again, the store is consistent, and it holds what an
-uninterrupted run stores."""
+uninterrupted run stores. The run uses two spaCy worker processes, as large batches do by
+default, and a store in SQLite, then in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-ARTICLES = 24
+import pytest
+
+from newsprism.settings import MULTIPROCESS_MIN_ARTICLES
+from newsprism.store import is_database_url
+
+ARTICLES = MULTIPROCESS_MIN_ARTICLES + 8  # enough for the run to start its worker processes
 
 
 def corpus(folder: Path, examples_dir: Path) -> Path:
@@ -26,49 +32,102 @@ def corpus(folder: Path, examples_dir: Path) -> Path:
     return folder
 
 
-def analyze(folder: Path, db: Path) -> subprocess.Popen[str]:
+def analyze(folder: Path, db: str | Path, *more: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "newsprism", "analyze", str(folder), "--db", str(db)]
     return subprocess.Popen(
-        [sys.executable, "-m", "newsprism", "analyze", str(folder), "--db", str(db)],
+        [*command, "--workers", "2", *more],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
 
 
-def stored(db: Path) -> int:
+def query(db: str | Path, sql: str) -> list[tuple]:
+    """Rows of a read-only query on either database; none when the store is not made yet."""
+    if is_database_url(db):
+        import psycopg
+
+        with psycopg.connect(str(db)) as conn:
+            try:
+                return conn.execute(sql).fetchall()
+            except psycopg.errors.UndefinedTable:
+                return []
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+            return conn.execute(sql).fetchall()
     except sqlite3.OperationalError:  # not created yet
-        return 0
+        return []
 
 
-def rows(db: Path) -> dict[str, list[tuple]]:
-    """What the store holds per article: its claims, as comparable rows."""
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        held: dict[str, list[tuple]] = {r[0]: [] for r in conn.execute("SELECT id FROM articles")}
-        for row in conn.execute(
-            "SELECT article_id, id, slot, value_json, start_char, end_char FROM claims ORDER BY id"
-        ):
-            held[row[0]].append(row[1:])
+def stored(db: str | Path) -> int:
+    found = query(db, "SELECT COUNT(*) FROM articles")
+    return int(found[0][0]) if found else 0
+
+
+def rows(db: str | Path) -> dict[str, list[tuple]]:
+    """What the store holds per article: its claims, as comparable rows; and it must be
+    consistent: no claim, mention or search row of an article that is not there."""
+    if not is_database_url(db):
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    for table in ("claims", "mentions", "techniques", "search"):
+        orphans = query(
+            db,
+            f"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS"
+            " (SELECT 1 FROM articles a WHERE a.id = t.article_id)",
+        )
+        assert orphans == [(0,)], table
+    held: dict[str, list[tuple]] = {r[0]: [] for r in query(db, "SELECT id FROM articles")}
+    for row in query(
+        db, "SELECT article_id, id, slot, value_json, start_char, end_char FROM claims ORDER BY id"
+    ):
+        held[row[0]].append(row[1:])
     return held
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
 def test_a_killed_run_resumes_without_redoing_and_matches_a_whole_run(
-    tmp_path: Path, examples_dir: Path
+    store_target: str | Path, tmp_path: Path, examples_dir: Path
 ) -> None:
     folder = corpus(tmp_path / "in", examples_dir)
-    db = tmp_path / "case.db"
+    db = store_target
     run = analyze(folder, db)
     deadline = time.monotonic() + 300
     while stored(db) < 3 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    workers = children(run.pid)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     before = stored(db)
     assert 0 < before < ARTICLES  # killed in the middle of the work
+    assert len(workers) >= 2  # the two spaCy worker processes were running
+    # Orphaned, the workers see their parent gone and end, instead of lingering.
+    deadline = time.monotonic() + 30
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(w) for w in workers)
     partial = rows(db)  # consistent as the kill left it
 
     again = analyze(folder, db)
@@ -80,9 +139,5 @@ def test_a_killed_run_resumes_without_redoing_and_matches_a_whole_run(
     assert all(resumed[a] == claims for a, claims in partial.items())  # kept, not redone
 
     whole = tmp_path / "whole.db"
-    subprocess.run(
-        [sys.executable, "-m", "newsprism", "analyze", str(folder), "--db", str(whole), "-q"],
-        check=True,
-        timeout=600,
-    )
+    analyze(folder, whole, "-q").communicate(timeout=600)
     assert resumed == rows(whole)
