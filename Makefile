@@ -16,9 +16,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsprism demo
 
+# The store's tests run against SQLite and against a throwaway PostgreSQL server.
 test: $(STAMP)
 	bash scripts/install_browser.sh
-	$(BIN)/pytest
+	bash scripts/with_postgres.sh $(BIN)/pytest
 
 # The README's pictures of the report and of the app.
 screenshots: $(STAMP)

@@ -186,8 +186,11 @@ def test_listed_pages_are_fetched_archived_and_analysed(
     assert all('"fetched_at"' in e and ARCHIVE_FOLDER in e for e in fetched)
 
 
-def test_a_second_run_fetches_only_what_failed(tmp_path: Path, server: str, analyzer) -> None:
-    db = tmp_path / "case.db"
+def test_a_second_run_fetches_only_what_failed(
+    store_target: str | Path, tmp_path: Path, server: str, analyzer, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a store in PostgreSQL keeps its archive in the working folder
+    db = store_target
     listed = url_list(tmp_path, server)
     analyze_paths([listed], db=db, analyzer=analyzer, fetch_policy=POLICY)
     before = Counter(Handler.hits)
@@ -195,6 +198,7 @@ def test_a_second_run_fetches_only_what_failed(tmp_path: Path, server: str, anal
     assert again.analyzed == 0 and again.already_stored == 3
     assert Handler.hits["/news/one"] == before["/news/one"]  # a page is fetched once
     assert Handler.hits["/missing"] == before["/missing"] + 1  # a failure is tried again
+    assert len(list((tmp_path / ARCHIVE_FOLDER).glob("*.warc.gz"))) == 2  # one per run
 
 
 def test_the_archive_analysed_offline_gives_the_same_claims(

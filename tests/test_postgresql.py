@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import psycopg
@@ -18,7 +19,6 @@ from click.testing import CliRunner
 
 from newsprism.api import analyze_paths, load_analysis
 from newsprism.cli import main
-from newsprism.model import to_dict
 from newsprism.store import Store, StoreError
 from newsprism.store.migrations import STORE_VERSION
 
@@ -95,7 +95,7 @@ def test_claims_read_in_psql_through_the_view(
 def test_another_applications_tables_are_refused_untouched(postgres_url: str) -> None:
     with psycopg.connect(postgres_url, autocommit=True) as conn:
         conn.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)")
-    with pytest.raises(StoreError, match="not a newsprism store .*orders"):
+    with pytest.raises(StoreError, match=r"not a newsprism store .*orders"):
         Store(postgres_url)
     with psycopg.connect(postgres_url) as conn:
         tables = conn.execute(
@@ -138,3 +138,9 @@ def test_a_server_that_is_not_there_is_a_clear_error_without_the_password() -> N
     result = CliRunner().invoke(main, ["report", "--db", url, "--json", "x.json"])
     assert result.exit_code != 0 and "s3cret" not in result.output
     assert "cannot open the store" in result.output
+
+
+def test_without_psycopg_a_postgresql_store_says_what_to_install(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(StoreError, match=r"pip install 'newsprism\[postgresql\]'"):
+        Store("postgresql://localhost/newsroom")
