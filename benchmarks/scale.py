@@ -1,7 +1,7 @@
 """Analysis at scale: the plain CLI path and Dask with 1 and 2 local workers, against a bare
 spaCy pass, at growing corpus sizes.
 
-    python benchmarks/scale.py [--sizes 1000 10000] [--workers 1 2]
+    python benchmarks/scale.py [--sizes 1000 10000] [--workers 1 2] [--no-plain]
 
 The corpus is made as `load.py` makes its case: the examples and the dev events' articles,
 each copied with its numbers shifted, its outlet renamed and its date moved by the copy's
@@ -61,7 +61,7 @@ def bare_spacy(folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def run(size: int, workers: list[int]) -> None:
+def run(size: int, workers: list[int], plain: bool = True) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = corpus(Path(tmp) / "articles", size)
         spacy_s = bare_spacy(folder)
@@ -74,14 +74,18 @@ def run(size: int, workers: list[int]) -> None:
             )
 
         started = time.perf_counter()
-        analyze_paths([folder], db=Path(tmp) / "plain.db", analyzer=Analyzer(Settings.from_env()))
+        if plain:
+            analyze_paths(
+                [folder], db=Path(tmp) / "plain.db", analyzer=Analyzer(Settings.from_env())
+            )
         # The largest child so far: the plain path's spaCy workers outgrow the bare pass's.
         workers_mib = rss_mib(resource.RUSAGE_CHILDREN)
-        line(
-            "plain (2 processes)",
-            time.perf_counter() - started,
-            f"writer {rss_mib():.0f} MiB, spaCy workers {workers_mib:.0f} MiB",
-        )
+        if plain:
+            line(
+                "plain (2 processes)",
+                time.perf_counter() - started,
+                f"writer {rss_mib():.0f} MiB, spaCy workers {workers_mib:.0f} MiB",
+            )
 
         from newsprism.scale import DaskAnalyzer, dask_client
 
@@ -110,13 +114,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-plain", action="store_true", help="Dask only, not the plain path")
     args = parser.parse_args()
     if len(args.sizes) == 1:
-        run(args.sizes[0], args.workers)
+        run(args.sizes[0], args.workers, plain=not args.no_plain)
         return
     for size in args.sizes:  # a process per size: peak memory is then that size's own
         workers = [str(w) for w in args.workers]
         command = [sys.executable, __file__, "--sizes", str(size), "--workers", *workers]
+        command += ["--no-plain"] if args.no_plain else []
         subprocess.run(command, check=True)
 
 

@@ -12,6 +12,7 @@ resumes like any other: what was stored stays stored.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from newsprism.model.types import Article
 from newsprism.settings import Settings
 
 BATCH_ARTICLES = 8  # small batches: work spreads evenly, and results come back steadily
+IN_FLIGHT = 3  # batches sent ahead per worker: none waits for work, little is held
 
 
 @functools.cache
@@ -77,14 +79,25 @@ class DaskAnalyzer:
         return self._pipeline
 
     def analyze(self, articles: Sequence[Article]) -> Iterator[ArticleResult]:
-        """The results of every article, batch by batch in the order they finish."""
+        """The results of every article, batch by batch in the order they finish.
+
+        A few batches per worker are in flight at a time, the next sent as one comes back:
+        the scheduler and the workers hold a window of the corpus, never all of it."""
         from distributed import as_completed
 
         items = list(articles)
-        batches = [items[i : i + BATCH_ARTICLES] for i in range(0, len(items), BATCH_ARTICLES)]
-        futures = self.client.map(
-            analyze_batch, batches, settings_key=self.settings_key, pure=False
+        batches = (items[i : i + BATCH_ARTICLES] for i in range(0, len(items), BATCH_ARTICLES))
+        workers = len(self.client.scheduler_info().get("workers", {})) or 1
+        pending = as_completed(
+            [self._submit(batch) for batch in itertools.islice(batches, IN_FLIGHT * workers)]
         )
-        for future in as_completed(futures):
-            yield from future.result()
+        for future in pending:
+            results = future.result()
             future.release()
+            following = next(batches, None)
+            if following is not None:
+                pending.add(self._submit(following))
+            yield from results
+
+    def _submit(self, batch: list[Article]) -> Any:
+        return self.client.submit(analyze_batch, batch, self.settings_key, pure=False)
