@@ -86,8 +86,7 @@ def test_claims_read_in_psql_through_the_view(
     analyze_paths([examples_dir / "02_valdoria_daily.txt"], db=postgres_url, analyzer=analyzer)
     with psycopg.connect(postgres_url) as conn:
         rows = conn.execute(
-            "SELECT outlet, slot, op, value, value_text FROM claims_by_outlet"
-            " WHERE slot = 'killed'"
+            "SELECT outlet, slot, op, value, value_text FROM claims_by_outlet WHERE slot = 'killed'"
         ).fetchall()
     assert ("Valdoria Daily", "killed", "=", 43.0, "43") in rows
 
@@ -99,8 +98,7 @@ def test_another_applications_tables_are_refused_untouched(postgres_url: str) ->
         Store(postgres_url)
     with psycopg.connect(postgres_url) as conn:
         tables = conn.execute(
-            "SELECT table_name FROM information_schema.tables"
-            " WHERE table_schema = current_schema()"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         ).fetchall()
     assert tables == [("orders",)]
 
