@@ -52,11 +52,17 @@ def query(db: str | Path, sql: str) -> list[tuple]:
                 return conn.execute(sql).fetchall()
             except psycopg.errors.UndefinedTable:
                 return []
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute(sql).fetchall()
-    except sqlite3.OperationalError:  # not created yet
+    if not Path(db).exists():
         return []
+    # Read-write, as the run started again opens it: a kill mid-article leaves a hot journal,
+    # which only a connection that may write rolls back (read-only, SQLite refuses to read).
+    with sqlite3.connect(db, timeout=5) as conn:
+        try:
+            return conn.execute(sql).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # the run has not made its tables yet
+                return []
+            raise
 
 
 def stored(db: str | Path) -> int:
